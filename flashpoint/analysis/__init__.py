@@ -1,0 +1,1 @@
+"""Analyses over stored data: pure functions, DataFrame in → DataFrame out."""

@@ -1,0 +1,230 @@
+"""The `flashpoint` command: one function per subcommand, each a screen long."""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flashpoint.analysis.overview import Overview
+from flashpoint.cli.output import (
+    binary_output,
+    file_progress,
+    frame_table,
+    reports_errors,
+    stderr,
+    stdout,
+)
+from flashpoint.config import Settings, load_settings
+from flashpoint.evaluate import render_report, score_files
+from flashpoint.ingest import IngestReport
+from flashpoint.ingest.sources import find_files
+from flashpoint.schema import TABLES
+from flashpoint.store.export import EXPORT_FORMATS
+from flashpoint.workspace import Workspace, open_workspace, sample_corpus
+
+app = typer.Typer(
+    name="flashpoint",
+    help="Event data from news and government readouts: ingest, code, compare, measure.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="The store: a DuckDB file [default: flashpoint.duckdb].",
+                 show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            typer.echo(f"flashpoint {version('flashpoint')}")
+        except PackageNotFoundError:
+            typer.echo("flashpoint (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False,
+) -> None:
+    """Event data from news and government readouts."""
+
+
+def _settings(db: str | None, **more: object) -> Settings:
+    return load_settings({"db": db, **more})
+
+
+def _run_ingest(
+    ws: Workspace, paths: list[Path], settings: Settings, **meta: str | None
+) -> IngestReport:
+    total = len(find_files(paths).files)
+    with file_progress(total, "ingesting", enabled=settings.progress) as advance:
+        try:
+            report = ws.ingest(*paths, on_file=advance, **meta)
+        except KeyboardInterrupt:
+            stderr().print("interrupted: what was stored is kept; run the same command again "
+                           "to finish (nothing is stored twice)")
+            raise typer.Exit(130) from None
+    console = stderr()
+    for line in report.failures:
+        console.print(f"error: {line}", markup=False)
+    console.print(report.summary(), markup=False)
+    return report
+
+
+@app.command()
+@reports_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to read.",
+                                                show_default=False)],
+    db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="Kind for documents that name none "
+                                             "(news, readout, statement, opinion).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher for documents that "
+                                                  "name none.")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Issuing state (ISO3) for documents "
+                                               "that name none.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
+) -> None:
+    """Read documents from files and folders into the store; the same document is stored once.
+
+    Formats: txt and md (with front matter), html, json, jsonl (the exchange format too),
+    csv, tsv, parquet. Exits 1 when any file or record failed; the good ones are stored.
+    """
+    settings = _settings(db, batch_size=batch_size)
+    with open_workspace(settings=settings) as ws:
+        report = _run_ingest(ws, paths, settings, kind=kind, publisher=publisher, issuer=issuer)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+@reports_errors
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"One of {', '.join(EXPORT_FORMATS)}.")] = "jsonl",
+    table: Annotated[str, typer.Option("--table", "-t",
+                                       help=f"One of {', '.join(TABLES)}.")] = "documents",
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write here instead of stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a table of the store, or the exchange format, as JSONL, CSV, TSV or Parquet."""
+    settings = _settings(db)
+    with (
+        open_workspace(settings=settings, read_only=True) as ws,
+        binary_output(output, binary_format=fmt == "parquet") as out,
+    ):
+        rows = ws.export(fmt, out, table=table)
+    if output is not None:
+        stderr().print(f"{rows} rows written to {output}", markup=False)
+
+
+@app.command()
+@reports_errors
+def score(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (exchange-format JSONL).")],
+    pred: Annotated[Path, typer.Argument(help="Predictions (exchange-format JSONL).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    min_f1: Annotated[float | None, typer.Option(help="Exit 1 when strict event F1 is "
+                                                 "below this.")] = None,
+) -> None:
+    """Score predictions against gold: events, attributes, commitments, comparisons."""
+    summary = score_files(gold, pred)
+    typer.echo(json.dumps(summary, indent=2) if as_json else render_report(summary))
+    if min_f1 is not None and summary["events_strict"]["f1"] < min_f1:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def summary(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Show what the store holds: documents by kind, publisher, issuer and month."""
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=as_json)
+
+
+@app.command()
+@reports_errors
+def schema(
+    table: Annotated[str | None, typer.Argument(help="One table; all when left out.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Describe the store's tables and columns (the names exports and the API use)."""
+    names = [table] if table else list(TABLES)
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        stderr().print(f"error: no table {unknown[0]!r}; tables: {', '.join(TABLES)}")
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps({n: {"description": TABLES[n].description, "columns": [
+            {"name": c.name, "type": c.sql_type, "nullable": c.nullable,
+             "description": c.description} for c in TABLES[n].columns]} for n in names},
+            indent=2))
+        return
+    import pandas as pd
+
+    console = stdout()
+    for name in names:
+        spec = TABLES[name]
+        frame = pd.DataFrame([(c.name, c.sql_type, c.description) for c in spec.columns],
+                             columns=["column", "type", "description"])
+        console.print(frame_table(frame, title=f"{name}: {spec.description}"))
+
+
+@app.command()
+@reports_errors
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled sample corpus into the store and show what it holds."""
+    settings = _settings(db)
+    with open_workspace(settings=settings) as ws:
+        stderr().print(f"sample corpus: {sample_corpus()}", markup=False)
+        report = _run_ingest(ws, [sample_corpus()], settings)
+        _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _print_overview(view: Overview, counts: dict[str, int], location: str, *,
+                    as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({
+            "store": location,
+            "tables": counts,
+            "first_published": view.first_published.date().isoformat()
+            if view.first_published is not None else None,
+            "last_published": view.last_published.date().isoformat()
+            if view.last_published is not None else None,
+            "by_kind": view.by_kind.to_dict("records"),
+            "by_publisher": view.by_publisher.to_dict("records"),
+            "by_issuer": view.by_issuer.to_dict("records"),
+            "by_month": view.by_month.to_dict("records"),
+        }, indent=2))
+        return
+    console = stdout()
+    span = ""
+    if view.first_published is not None and view.last_published is not None:
+        span = (f", published {view.first_published.date().isoformat()} to "
+                f"{view.last_published.date().isoformat()}")
+    console.print(f"[bold]{location}[/bold]: {view.documents} documents{span}")
+    console.print(frame_table(view.by_kind, title="by kind"))
+    console.print(frame_table(view.by_publisher, title="by publisher"))
+    if len(view.by_issuer):
+        console.print(frame_table(view.by_issuer, title="official texts by issuer"))
+    console.print(frame_table(view.by_month, title="by month published"))
+
+
+def main() -> None:
+    """Run the CLI (the `flashpoint` console script)."""
+    app()

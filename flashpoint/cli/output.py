@@ -1,0 +1,92 @@
+"""What the commands share: consoles, error handling, progress, table rendering."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any, BinaryIO, ParamSpec, TypeVar
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flashpoint.errors import FlashpointError, UsageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def stderr() -> Console:
+    """The console for people: stderr, so stdout stays machine output."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def stdout() -> Console:
+    """The console for a command's own output."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn a FlashpointError into one line on stderr and exit 1 (2 for a usage error)."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except FlashpointError as err:
+            stderr().print(f"error: {err}", markup=False)
+            raise typer.Exit(2 if isinstance(err, UsageError) else 1) from None
+
+    return wrapper
+
+
+@contextmanager
+def file_progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[Path], None]]:
+    """A progress bar over files on stderr, shown only when stderr is a terminal."""
+    console = stderr()
+    if not enabled or not console.is_terminal or total < 2:
+        yield lambda _path: None
+        return
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda _path: progress.advance(task)
+
+
+@contextmanager
+def binary_output(path: Path | None, *, binary_format: bool) -> Iterator[BinaryIO]:
+    """Open `-o FILE` for writing, or stdout's bytes when no file is given."""
+    if path is None:
+        if binary_format and sys.stdout.isatty():
+            raise UsageError("parquet is binary: write it to a file with -o FILE")
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    try:
+        handle = path.open("wb")
+    except OSError as err:
+        raise UsageError(f"{path}: cannot write ({err.strerror})") from None
+    with handle:
+        yield handle
+
+
+def frame_table(frame: pd.DataFrame, title: str | None = None) -> Table:
+    """A rich table of a DataFrame's rows, numbers right-aligned."""
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for name in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[name])
+        table.add_column(str(name), justify="right" if numeric else "left")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_text(v) for v in row))
+    return table
+
+
+def _text(value: Any) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return ""
+    return str(value)

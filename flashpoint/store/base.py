@@ -1,0 +1,44 @@
+"""The Store protocol every backend implements, and what a write reports back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyarrow as pa
+
+from flashpoint.models import Document
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """Outcome of writing a batch of documents: stored ids, duplicates and conflicts."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[tuple[Document, str]] = field(default_factory=list)
+    """Each document not stored and the doc_id of the stored document it repeats."""
+    conflicts: list[tuple[Document, str]] = field(default_factory=list)
+    """Each document not stored because its doc_id names a different stored document."""
+
+
+class Store(Protocol):
+    """Where documents and coded data live; DuckDB is the embedded default."""
+
+    location: str
+
+    def write_documents(self, documents: Sequence[Document]) -> WriteResult:
+        """Store new documents in one transaction, skipping those already stored."""
+        ...
+
+    def read_table(self, name: str, columns: Sequence[str] | None = None) -> pa.Table:
+        """Return a whole table (or some of its columns) as Arrow, in a stable order."""
+        ...
+
+    def count(self, name: str) -> int:
+        """Return the number of rows in a table."""
+        ...
+
+    def close(self) -> None:
+        """Release the store (its file lock, its connection)."""
+        ...

@@ -1,0 +1,122 @@
+"""The Python face: an opened store with DataFrame-returning methods (`flashpoint.open()`)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import pandas as pd
+import pyarrow as pa
+
+from flashpoint.analysis.overview import Overview, overview
+from flashpoint.config import Settings, load_settings
+from flashpoint.ingest import Defaults, IngestReport, ingest_paths
+from flashpoint.schema import TABLES
+from flashpoint.store import open_store
+from flashpoint.store.duckdb_store import DuckDBStore
+from flashpoint.store.export import export, to_frame
+
+
+class Workspace:
+    """A flashpoint store opened for reading and writing; close it (or use `with`) when done."""
+
+    def __init__(self, store: DuckDBStore, settings: Settings) -> None:
+        """Wrap an open store; use `flashpoint.open()` rather than calling this."""
+        self.store = store
+        self.settings = settings
+
+    def ingest(
+        self,
+        *paths: str | Path,
+        kind: str | None = None,
+        publisher: str | None = None,
+        issuer: str | None = None,
+        on_file: Callable[[Path], None] | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders; metadata flags fill in what the sources leave out."""
+        defaults = Defaults(kind=kind or self.settings.default_kind, publisher=publisher,
+                            issuer=issuer)
+        return ingest_paths(paths, self.store, defaults=defaults,
+                            batch_size=self.settings.batch_size, on_file=on_file)
+
+    def arrow(self, table: str = "documents", columns: Sequence[str] | None = None) -> pa.Table:
+        """Return a stored table as an Arrow table."""
+        return self.store.read_table(table, columns)
+
+    def table(self, table: str = "documents", columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Return a stored table as a pandas DataFrame (dates as datetime64)."""
+        return to_frame(self.store.read_table(table, columns))
+
+    def documents(self) -> pd.DataFrame:
+        """Return the stored documents as a DataFrame, one row per document."""
+        return self.table("documents")
+
+    def overview(self) -> Overview:
+        """Return counts of the stored documents by kind, publisher, issuer and month."""
+        return overview(self.table("documents", ["doc_id", "kind", "publisher", "issuer",
+                                                 "published"]))
+
+    def export(self, fmt: str, out: str | Path | BinaryIO, *, table: str = "documents") -> int:
+        """Write a table (or the exchange format) to a path or binary file; return rows written."""
+        if isinstance(out, (str, Path)):
+            with open(out, "wb") as fh:
+                return export(self.store, fmt, fh, table=table)
+        return export(self.store, fmt, out, table=table)
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows in every table."""
+        return {name: self.store.count(name) for name in TABLES}
+
+    def close(self) -> None:
+        """Close the store, releasing its file lock."""
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {t}" for t, n in self.counts().items())
+        return f"<flashpoint.Workspace {self.store.location}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{html.escape(t)}</td><td>{n}</td></tr>"
+                       for t, n in self.counts().items())
+        return (f"<b>flashpoint</b> {html.escape(self.store.location)}"
+                f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table>")
+
+
+def open_workspace(db: str | Path | None = None, *, read_only: bool = False,
+                   settings: Settings | None = None) -> Workspace:
+    """Open (creating it unless read-only) the store `db`, default from the settings."""
+    settings = settings or load_settings({"db": str(db) if db is not None else None})
+    return Workspace(open_store(settings.db if db is None else db, read_only=read_only), settings)
+
+
+def ingest(
+    *paths: str | Path,
+    db: str | Path | None = None,
+    kind: str | None = None,
+    publisher: str | None = None,
+    issuer: str | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store `db` (default flashpoint.duckdb) and report."""
+    with open_workspace(db) as ws:
+        return ws.ingest(*paths, kind=kind, publisher=publisher, issuer=issuer)
+
+
+def sample_corpus() -> Path:
+    """Return the folder of the bundled sample corpus (constructed example documents)."""
+    return Path(__file__).parent / "data" / "sample"
+
+
