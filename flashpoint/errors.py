@@ -35,3 +35,12 @@ class ConflictError(StoreError):
 
 class UsageError(FlashpointError):
     """A command or function was called with invalid arguments."""
+
+
+def json_problem(err: ValueError) -> str:
+    """Describe a json.JSONDecodeError for one line of a message: column and what is wrong."""
+    msg = getattr(err, "msg", str(err))
+    if msg.endswith(" at"):
+        msg = msg[:-3] + " here"
+    column = getattr(err, "colno", None)
+    return f"not valid JSON at column {column} ({msg})" if column else f"not valid JSON ({msg})"

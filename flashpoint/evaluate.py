@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from flashpoint.errors import InputError
+from flashpoint.errors import InputError, json_problem
 
 __all__ = [
     "Tally",
@@ -71,7 +71,7 @@ def load_exchange(path: str | Path) -> dict[str, dict[str, Any]]:
             obj = json.loads(text)
         except json.JSONDecodeError as err:
             raise InputError(
-                f"{path}:{n}: not valid JSON ({err.msg} at column {err.colno})"
+                f"{path}:{n}: {json_problem(err)}"
             ) from None
         if not isinstance(obj, dict) or "doc_id" not in obj:
             raise InputError(f"{path}:{n}: no doc_id")

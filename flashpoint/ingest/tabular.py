@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from flashpoint.errors import InputError
+from flashpoint.errors import InputError, json_problem
 from flashpoint.ingest.records import text_column
 
 Record = tuple[str, dict[str, Any] | InputError]
@@ -27,7 +27,7 @@ def jsonl_records(text: str, path: Path) -> Iterator[Record]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as err:
-            yield origin, InputError(f"{origin}: not valid JSON ({err.msg} at column {err.colno})")
+            yield origin, InputError(f"{origin}: {json_problem(err)}")
             continue
         if not isinstance(value, dict):
             yield origin, InputError(
@@ -43,7 +43,7 @@ def json_records(text: str, path: Path) -> Iterator[Record]:
         value = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(
-            f"{path}:{err.lineno}: not valid JSON ({err.msg} at column {err.colno})"
+            f"{path}:{err.lineno}: {json_problem(err)}"
         ) from None
     if isinstance(value, dict):
         listed = next((value[k] for k in _LIST_KEYS if isinstance(value.get(k), list)), None)
