@@ -27,6 +27,7 @@ test-fast: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(VENV)/.installed-dev
+	$(BIN)/ruff format --check flashpoint tests benchmarks
 	$(BIN)/ruff check flashpoint tests benchmarks
 	$(BIN)/mypy
 

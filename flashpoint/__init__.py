@@ -1,9 +1,9 @@
 """flashpoint: checkable event data from news and government readouts, offline.
 
-    import flashpoint
-    report = flashpoint.ingest("articles/", db="flashpoint.duckdb")
-    with flashpoint.open("flashpoint.duckdb") as fp:
-        docs = fp.documents()          # a pandas DataFrame
+import flashpoint
+report = flashpoint.ingest("articles/", db="flashpoint.duckdb")
+with flashpoint.open("flashpoint.duckdb") as fp:
+    docs = fp.documents()          # a pandas DataFrame
 """
 
 from flashpoint.config import Settings, load_settings

@@ -70,9 +70,7 @@ def load_exchange(path: str | Path) -> dict[str, dict[str, Any]]:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as err:
-            raise InputError(
-                f"{path}:{n}: {json_problem(err)}"
-            ) from None
+            raise InputError(f"{path}:{n}: {json_problem(err)}") from None
         if not isinstance(obj, dict) or "doc_id" not in obj:
             raise InputError(f"{path}:{n}: no doc_id")
         docs[str(obj["doc_id"])] = obj

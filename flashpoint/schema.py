@@ -63,8 +63,12 @@ class Table:
         """The Arrow schema of the table, with descriptions kept as field metadata."""
         return pa.schema(
             [
-                pa.field(c.name, c.arrow_type, nullable=c.nullable,
-                         metadata={"description": c.description})
+                pa.field(
+                    c.name,
+                    c.arrow_type,
+                    nullable=c.nullable,
+                    metadata={"description": c.description},
+                )
                 for c in self.columns
             ]
         )
@@ -88,10 +92,18 @@ DOCUMENTS = Table(
     "One row per ingested document; the same content ingested twice is stored once.",
     (
         _c("doc_id", "VARCHAR", "Id given in the input, else derived from content_hash.", False),
-        _c("content_hash", "VARCHAR",
-           "SHA-256 of the canonical URL, else of the normalised text: the identity.", False),
-        _c("text_hash", "VARCHAR",
-           "SHA-256 of the normalised text: the same text under two URLs is one document.", False),
+        _c(
+            "content_hash",
+            "VARCHAR",
+            "SHA-256 of the canonical URL, else of the normalised text: the identity.",
+            False,
+        ),
+        _c(
+            "text_hash",
+            "VARCHAR",
+            "SHA-256 of the normalised text: the same text under two URLs is one document.",
+            False,
+        ),
         _c("title", "VARCHAR", "Headline or title."),
         _c("text", "VARCHAR", "The document's text, as coded (evidence offsets index it).", False),
         _c("published", "DATE", "Publication date; relative dates in the text resolve to it."),
@@ -119,9 +131,12 @@ EVENTS = Table(
         _c("type", "VARCHAR", "PLOVER event type (one of 16).", False),
         _c("mode", "VARCHAR", "PLOVER mode refining the type (phone, visit, tariff, ...)."),
         _c("cameo", "VARCHAR", "CAMEO code as a string, most specific that fits ('036')."),
-        _c("quad_class", "INTEGER",
-           "CAMEO quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, "
-           "4 material conflict."),
+        _c(
+            "quad_class",
+            "INTEGER",
+            "CAMEO quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, "
+            "4 material conflict.",
+        ),
         _c("goldstein", "DOUBLE", "Goldstein intensity of the CAMEO code (-10..10)."),
         _c("date", "VARCHAR", "When it happened or will happen: YYYY-MM-DD or YYYY-MM."),
         _c("date_precision", "VARCHAR", "day, month or null when the date is unknown."),

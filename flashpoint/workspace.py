@@ -37,10 +37,16 @@ class Workspace:
         on_file: Callable[[Path], None] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; metadata flags fill in what the sources leave out."""
-        defaults = Defaults(kind=kind or self.settings.default_kind, publisher=publisher,
-                            issuer=issuer)
-        return ingest_paths(paths, self.store, defaults=defaults,
-                            batch_size=self.settings.batch_size, on_file=on_file)
+        defaults = Defaults(
+            kind=kind or self.settings.default_kind, publisher=publisher, issuer=issuer
+        )
+        return ingest_paths(
+            paths,
+            self.store,
+            defaults=defaults,
+            batch_size=self.settings.batch_size,
+            on_file=on_file,
+        )
 
     def arrow(self, table: str = "documents", columns: Sequence[str] | None = None) -> pa.Table:
         """Return a stored table as an Arrow table."""
@@ -56,8 +62,9 @@ class Workspace:
 
     def overview(self) -> Overview:
         """Return counts of the stored documents by kind, publisher, issuer and month."""
-        return overview(self.table("documents", ["doc_id", "kind", "publisher", "issuer",
-                                                 "published"]))
+        return overview(
+            self.table("documents", ["doc_id", "kind", "publisher", "issuer", "published"])
+        )
 
     def export(self, fmt: str, out: str | Path | BinaryIO, *, table: str = "documents") -> int:
         """Write a table (or the exchange format) to a path or binary file; return rows written."""
@@ -90,14 +97,18 @@ class Workspace:
         return f"<flashpoint.Workspace {self.store.location}: {counts}>"
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><td>{html.escape(t)}</td><td>{n}</td></tr>"
-                       for t, n in self.counts().items())
-        return (f"<b>flashpoint</b> {html.escape(self.store.location)}"
-                f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table>")
+        rows = "".join(
+            f"<tr><td>{html.escape(t)}</td><td>{n}</td></tr>" for t, n in self.counts().items()
+        )
+        return (
+            f"<b>flashpoint</b> {html.escape(self.store.location)}"
+            f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table>"
+        )
 
 
-def open_workspace(db: str | Path | None = None, *, read_only: bool = False,
-                   settings: Settings | None = None) -> Workspace:
+def open_workspace(
+    db: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None
+) -> Workspace:
     """Open (creating it unless read-only) the store `db`, default from the settings."""
     settings = settings or load_settings({"db": str(db) if db is not None else None})
     return Workspace(open_store(settings.db if db is None else db, read_only=read_only), settings)
@@ -118,5 +129,3 @@ def ingest(
 def sample_corpus() -> Path:
     """Return the folder of the bundled sample corpus (constructed example documents)."""
     return Path(__file__).parent / "data" / "sample"
-
-

@@ -15,8 +15,10 @@ from tests.conftest import Writer
 def good_and_bad(write: Writer) -> Path:
     """A folder with two good documents and one broken JSONL line."""
     write("cli/a.txt", "Ottawa welcomed the new trade talks with Seoul.")
-    write("cli/b.jsonl", json.dumps({"doc_id": "b-1", "text": "Seoul thanked Ottawa."})
-          + "\n{broken\n")
+    write(
+        "cli/b.jsonl",
+        json.dumps({"doc_id": "b-1", "text": "Seoul thanked Ottawa."}) + "\n{broken\n",
+    )
     return write("cli/c.md", "# Note\n\nA third, clean document.").parent
 
 
@@ -39,21 +41,33 @@ def test_ingest_uses_the_db_from_the_environment(
     runner: CliRunner, write: Writer, tmp_path: Path
 ) -> None:
     path = write("one.txt", "Canberra thanked Jakarta.")
-    result = runner.invoke(app, ["ingest", str(path)],
-                           env={"FLASHPOINT_DB": str(tmp_path / "env.duckdb")})
+    result = runner.invoke(
+        app, ["ingest", str(path)], env={"FLASHPOINT_DB": str(tmp_path / "env.duckdb")}
+    )
     assert result.exit_code == 0
     assert (tmp_path / "env.duckdb").exists()
 
 
-def test_ingest_metadata_flags_and_a_bad_issuer(
-    runner: CliRunner, write: Writer, db: Path
-) -> None:
+def test_ingest_metadata_flags_and_a_bad_issuer(runner: CliRunner, write: Writer, db: Path) -> None:
     path = write("readout.txt", "The two ministers spoke by phone.")
     bad = runner.invoke(app, ["ingest", str(path), "--db", str(db), "--issuer", "XX"])
     assert bad.exit_code == 1
     assert f"{path}: issuer 'XX' is not an ISO-3166 alpha-3 code" in bad.stderr
-    ok = runner.invoke(app, ["ingest", str(path), "--db", str(db), "--kind", "readout",
-                             "--issuer", "NZL", "--publisher", "MFAT"])
+    ok = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(path),
+            "--db",
+            str(db),
+            "--kind",
+            "readout",
+            "--issuer",
+            "NZL",
+            "--publisher",
+            "MFAT",
+        ],
+    )
     assert ok.exit_code == 0
     out = runner.invoke(app, ["export", "--db", str(db), "-f", "jsonl"])
     row = json.loads(out.stdout)
@@ -72,15 +86,17 @@ def test_export_to_stdout_and_to_a_file(
     assert to_file.exit_code == 0 and to_file.stderr.strip() == f"3 rows written to {target}"
     assert pq.read_table(target).num_rows == 3
     events = runner.invoke(app, ["export", "--db", str(db), "--table", "events", "-f", "tsv"])
-    assert events.stdout.splitlines() == ["\t".join(
-        __import__("flashpoint").schema.TABLES["events"].column_names)]
+    assert events.stdout.splitlines() == [
+        "\t".join(__import__("flashpoint").schema.TABLES["events"].column_names)
+    ]
 
 
 def test_export_errors(runner: CliRunner, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1
     assert missing.stderr.strip() == (
-        f"error: {tmp_path / 'none.duckdb'}: no such store; run 'flashpoint ingest' first")
+        f"error: {tmp_path / 'none.duckdb'}: no such store; run 'flashpoint ingest' first"
+    )
     (tmp_path / "s.duckdb").touch()
     runner.invoke(app, ["ingest", "--db", str(tmp_path / "t.duckdb"), str(tmp_path)])
     bad = runner.invoke(app, ["export", "--db", str(tmp_path / "t.duckdb"), "-f", "xml"])
@@ -99,8 +115,13 @@ def test_summary_counts_documents(runner: CliRunner, write: Writer, db: Path) ->
 
 
 def test_score_prints_the_report_or_json(runner: CliRunner, write: Writer) -> None:
-    event = {"source": "CAN", "target": "KOR", "type": "CONSULT", "date": "2025-01-02",
-             "evidence": "Ottawa and Seoul held talks"}
+    event = {
+        "source": "CAN",
+        "target": "KOR",
+        "type": "CONSULT",
+        "date": "2025-01-02",
+        "evidence": "Ottawa and Seoul held talks",
+    }
     gold = write("gold.jsonl", json.dumps({"doc_id": "g", "events": [event]}) + "\n")
     pred = write("pred.jsonl", json.dumps({"doc_id": "g", "events": [event, event]}) + "\n")
     text = runner.invoke(app, ["score", str(gold), str(pred)])
@@ -115,14 +136,20 @@ def test_score_prints_the_report_or_json(runner: CliRunner, write: Writer) -> No
 def test_score_with_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(tmp_path / "g.jsonl"), str(tmp_path / "p.jsonl")])
     assert (result.exit_code, result.stderr.strip()) == (
-        1, f"error: {tmp_path / 'g.jsonl'}: no such file")
+        1,
+        f"error: {tmp_path / 'g.jsonl'}: no such file",
+    )
 
 
 def test_schema_describes_tables(runner: CliRunner) -> None:
     one = runner.invoke(app, ["schema", "events", "--json"])
     columns = json.loads(one.stdout)["events"]["columns"]
-    assert columns[0] == {"name": "event_id", "type": "VARCHAR", "nullable": False,
-                          "description": "Hash of document, evidence span and coded fields."}
+    assert columns[0] == {
+        "name": "event_id",
+        "type": "VARCHAR",
+        "nullable": False,
+        "description": "Hash of document, evidence span and coded fields.",
+    }
     unknown = runner.invoke(app, ["schema", "people"])
     assert unknown.exit_code == 2 and "no table 'people'" in unknown.stderr
 
@@ -137,4 +164,5 @@ def test_a_bad_config_file_is_one_line(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(app, ["summary"])
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"error: {tmp_path / 'flashpoint.toml'}: batch_size must be at least 1, got -3")
+        f"error: {tmp_path / 'flashpoint.toml'}: batch_size must be at least 1, got -3"
+    )

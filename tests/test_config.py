@@ -22,8 +22,9 @@ def test_each_layer_overrides_the_one_before(tmp_path: Path) -> None:
     env = {"FLASHPOINT_DB": "from-env.duckdb"}
     from_env = load_settings(cwd=tmp_path, environ=env)
     assert (from_env.db, from_env.batch_size) == ("from-env.duckdb", 50)
-    flagged = load_settings({"db": "from-flag.duckdb", "batch_size": None}, cwd=tmp_path,
-                            environ=env)
+    flagged = load_settings(
+        {"db": "from-flag.duckdb", "batch_size": None}, cwd=tmp_path, environ=env
+    )
     assert (flagged.db, flagged.batch_size) == ("from-flag.duckdb", 50)
 
 
@@ -55,7 +56,8 @@ def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(cwd=tmp_path, environ={"FLASHPOINT_PROGRESS": "maybe"})
     assert str(caught.value) == (
-        "environment variable FLASHPOINT_PROGRESS: progress = 'maybe' is not a valid bool")
+        "environment variable FLASHPOINT_PROGRESS: progress = 'maybe' is not a valid bool"
+    )
 
 
 def test_missing_named_config(tmp_path: Path) -> None:
@@ -69,9 +71,14 @@ def test_importing_flashpoint_reads_and_writes_nothing(tmp_path: Path) -> None:
 
     (tmp_path / "flashpoint.toml").write_text("this is not toml = = =\n")
     before = sorted(p.name for p in tmp_path.iterdir())
-    done = subprocess.run([sys.executable, "-c", "import flashpoint, flashpoint.cli"],
-                          cwd=tmp_path, capture_output=True, text=True, check=False,
-                          env={"FLASHPOINT_DB": "/nonexistent/x.duckdb", "PATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-c", "import flashpoint, flashpoint.cli"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"FLASHPOINT_DB": "/nonexistent/x.duckdb", "PATH": ""},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == before

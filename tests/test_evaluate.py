@@ -617,8 +617,7 @@ def test_load_exchange_names_file_line_and_column_of_bad_json(tmp_path: Path) ->
         load_exchange(path)
 
     assert str(caught.value) == (
-        f"{path}:2: not valid JSON at column 17 "
-        "(Expecting property name enclosed in double quotes)"
+        f"{path}:2: not valid JSON at column 17 (Expecting property name enclosed in double quotes)"
     )
 
 

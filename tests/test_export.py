@@ -18,13 +18,25 @@ from flashpoint.workspace import Workspace
 from tests.conftest import Writer
 
 DOCS = [
-    {"doc_id": "e-1", "title": "Envoy summoned", "published": "2025-11-18",
-     "publisher": "Harbour Post", "url": "https://harbour-post.example/e1", "kind": "news",
-     "text": "Tokyo summoned the envoy.\nIt called the remarks \u201cunacceptable\u201d,"
-             "\t said aides."},
-    {"doc_id": "e-2", "title": "Readout of the call", "published": "2025-11-24",
-     "publisher": "Ministry", "kind": "readout", "issuer": "CHN",
-     "text": "The two presidents spoke by phone, the ministry said, with commas, \"quotes\"."},
+    {
+        "doc_id": "e-1",
+        "title": "Envoy summoned",
+        "published": "2025-11-18",
+        "publisher": "Harbour Post",
+        "url": "https://harbour-post.example/e1",
+        "kind": "news",
+        "text": "Tokyo summoned the envoy.\nIt called the remarks \u201cunacceptable\u201d,"
+        "\t said aides.",
+    },
+    {
+        "doc_id": "e-2",
+        "title": "Readout of the call",
+        "published": "2025-11-24",
+        "publisher": "Ministry",
+        "kind": "readout",
+        "issuer": "CHN",
+        "text": 'The two presidents spoke by phone, the ministry said, with commas, "quotes".',
+    },
     {"doc_id": "e-3", "text": "An undated note without a title."},
 ]
 
@@ -43,8 +55,16 @@ def comparable(ws: Workspace) -> list[dict[str, object]]:
     return ws.arrow("documents", KEYS).to_pylist()
 
 
-@pytest.mark.parametrize("fmt,suffix", [("jsonl", ".jsonl"), ("csv", ".csv"), ("tsv", ".tsv"),
-                                        ("parquet", ".parquet"), ("exchange", ".jsonl")])
+@pytest.mark.parametrize(
+    "fmt,suffix",
+    [
+        ("jsonl", ".jsonl"),
+        ("csv", ".csv"),
+        ("tsv", ".tsv"),
+        ("parquet", ".parquet"),
+        ("exchange", ".jsonl"),
+    ],
+)
 def test_every_format_round_trips_through_ingest(
     filled: Workspace, tmp_path: Path, fmt: str, suffix: str
 ) -> None:
@@ -92,7 +112,10 @@ def test_exchange_format_has_the_fields_the_scorer_reads(filled: Workspace, tmp_
     assert sorted(docs) == ["e-1", "e-2", "e-3"]
     assert docs["e-2"]["issuer"] == "CHN"
     assert (docs["e-2"]["events"], docs["e-2"]["commitments"], docs["e-2"]["comparisons"]) == (
-        [], [], [])
+        [],
+        [],
+        [],
+    )
     assert flashpoint.score(docs, docs)["documents"] == 3
 
 

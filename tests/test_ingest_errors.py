@@ -92,26 +92,42 @@ def test_html_page_without_main_text(ws: Workspace, write: Writer) -> None:
 @pytest.mark.parametrize(
     "record,message",
     [
-        ({"text": GOOD, "kind": "blog"},
-         "kind 'blog' is not one of news, readout, statement, opinion"),
-        ({"text": GOOD, "issuer": "JP"}, "issuer 'JP' is not an ISO-3166 alpha-3 code "
-         "(did you mean JPN?)"),
-        ({"text": GOOD, "issuer": "Japan"}, "issuer 'Japan' is not an ISO-3166 alpha-3 code "
-         "(did you mean JPN?)"),
-        ({"text": GOOD, "published": "last week"},
-         "published 'last week' is not a date (use YYYY-MM-DD)"),
+        (
+            {"text": GOOD, "kind": "blog"},
+            "kind 'blog' is not one of news, readout, statement, opinion",
+        ),
+        (
+            {"text": GOOD, "issuer": "JP"},
+            "issuer 'JP' is not an ISO-3166 alpha-3 code (did you mean JPN?)",
+        ),
+        (
+            {"text": GOOD, "issuer": "Japan"},
+            "issuer 'Japan' is not an ISO-3166 alpha-3 code (did you mean JPN?)",
+        ),
+        (
+            {"text": GOOD, "published": "last week"},
+            "published 'last week' is not a date (use YYYY-MM-DD)",
+        ),
         ({"title": "No body"}, "no text (expected a field named text, body, content)"),
         ({"text": "   "}, "no text (expected a field named text, body, content)"),
         ({"text": 42}, "text must be a string, got int"),
     ],
-    ids=["kind", "issuer-alpha2", "issuer-name", "published", "no-text", "blank-text",
-         "text-not-string"],
+    ids=[
+        "kind",
+        "issuer-alpha2",
+        "issuer-name",
+        "published",
+        "no-text",
+        "blank-text",
+        "text-not-string",
+    ],
 )
 def test_invalid_metadata_names_the_record_and_field(
     ws: Workspace, write: Writer, record: dict[str, object], message: str
 ) -> None:
-    path = write("bad.jsonl", json.dumps({"text": "A good record stays."}) + "\n"
-                 + json.dumps(record) + "\n")
+    path = write(
+        "bad.jsonl", json.dumps({"text": "A good record stays."}) + "\n" + json.dumps(record) + "\n"
+    )
     report = ws.ingest(path)
     assert report.failures == [f"{path}:2: {message}"]
     assert len(report.stored) == 1

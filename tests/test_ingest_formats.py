@@ -27,7 +27,9 @@ def stored(ws: Workspace) -> list[dict[str, object]]:
 
 
 def test_txt_with_front_matter_keeps_every_field(ws: Workspace, write: Writer) -> None:
-    path = write("hotline.txt", f"""---
+    path = write(
+        "hotline.txt",
+        f"""---
 doc_id: hotline-1
 title: "Seoul and Tokyo restore coast guard hotline"
 published: 2025-06-02
@@ -37,7 +39,8 @@ kind: news
 issuer:
 ---
 {BODY}
-""")
+""",
+    )
     report = ws.ingest(path)
     assert report.summary() == "1 stored, 0 duplicates, 0 failed"
     (doc,) = stored(ws)
@@ -65,13 +68,19 @@ def test_plain_txt_takes_its_first_short_line_as_title(ws: Workspace, write: Wri
 def test_markdown_becomes_plain_prose_with_its_heading_as_title(
     ws: Workspace, write: Writer
 ) -> None:
-    ws.ingest(write("note.md", "---\npublished: 2025-06-03\n---\n# Hotline restored\n\n"
-                    "Seoul and **Tokyo** agreed to [resume](https://x.example) the hotline.\n\n"
-                    "- Officials said tests start soon.\n"))
+    ws.ingest(
+        write(
+            "note.md",
+            "---\npublished: 2025-06-03\n---\n# Hotline restored\n\n"
+            "Seoul and **Tokyo** agreed to [resume](https://x.example) the hotline.\n\n"
+            "- Officials said tests start soon.\n",
+        )
+    )
     (doc,) = stored(ws)
     assert doc["title"] == "Hotline restored"
-    assert doc["text"] == ("Seoul and Tokyo agreed to resume the hotline.\n\n"
-                           "Officials said tests start soon.")
+    assert doc["text"] == (
+        "Seoul and Tokyo agreed to resume the hotline.\n\nOfficials said tests start soon."
+    )
 
 
 HTML_PAGE = """<!doctype html>
@@ -112,17 +121,30 @@ def test_html_keeps_the_article_and_reads_meta_tags(ws: Workspace, write: Writer
 
 def test_html_in_a_declared_legacy_charset_is_decoded(ws: Workspace, write: Writer) -> None:
     page = HTML_PAGE.replace("<head>", '<head><meta charset="iso-8859-1">').replace(
-        "next month.", "next month, said Jos\u00e9 Ramos.")
+        "next month.", "next month, said Jos\u00e9 Ramos."
+    )
     ws.ingest(write("latin1.html", page.encode("iso-8859-1")))
     (doc,) = stored(ws)
     assert "Jos\u00e9 Ramos" in str(doc["text"])
 
 
 RECORDS = [
-    {"doc_id": "r-1", "title": "First", "published": "2025-01-05", "publisher": "Wire A",
-     "kind": "statement", "issuer": "CHN", "text": "Beijing lodged a protest with Manila."},
-    {"doc_id": "r-2", "headline": "Second", "date": "5 January 2025", "source": "Wire B",
-     "body": "Manila summoned the Chinese ambassador."},
+    {
+        "doc_id": "r-1",
+        "title": "First",
+        "published": "2025-01-05",
+        "publisher": "Wire A",
+        "kind": "statement",
+        "issuer": "CHN",
+        "text": "Beijing lodged a protest with Manila.",
+    },
+    {
+        "doc_id": "r-2",
+        "headline": "Second",
+        "date": "5 January 2025",
+        "source": "Wire B",
+        "body": "Manila summoned the Chinese ambassador.",
+    },
 ]
 
 
@@ -137,8 +159,10 @@ def test_json_list_with_field_aliases(ws: Workspace, write: Writer) -> None:
 
 @pytest.mark.parametrize(
     "payload",
-    [pytest.param({"documents": RECORDS}, id="documents-key"),
-     pytest.param(RECORDS[0], id="single-object")],
+    [
+        pytest.param({"documents": RECORDS}, id="documents-key"),
+        pytest.param(RECORDS[0], id="single-object"),
+    ],
 )
 def test_json_object_shapes(ws: Workspace, write: Writer, payload: object) -> None:
     ws.ingest(write("one.json", json.dumps(payload)))
@@ -147,19 +171,38 @@ def test_json_object_shapes(ws: Workspace, write: Writer, payload: object) -> No
 
 def test_exchange_format_jsonl_is_an_input(ws: Workspace, write: Writer) -> None:
     lines = [
-        {"doc_id": "x-1", "published": "2025-03-01", "publisher": "Ministry", "kind": "readout",
-         "issuer": "JPN", "title": "Call", "text": "The two ministers spoke by phone.",
-         "events": [{"source": "JPN", "target": "KOR", "type": "CONSULT"}],
-         "commitments": [], "comparisons": []},
-        {"doc_id": "x-2", "published": "2025-03-02", "publisher": "Ministry", "kind": "readout",
-         "issuer": "KOR", "title": "Call", "text": "The ministers held a phone call.",
-         "events": [], "commitments": [], "comparisons": []},
+        {
+            "doc_id": "x-1",
+            "published": "2025-03-01",
+            "publisher": "Ministry",
+            "kind": "readout",
+            "issuer": "JPN",
+            "title": "Call",
+            "text": "The two ministers spoke by phone.",
+            "events": [{"source": "JPN", "target": "KOR", "type": "CONSULT"}],
+            "commitments": [],
+            "comparisons": [],
+        },
+        {
+            "doc_id": "x-2",
+            "published": "2025-03-02",
+            "publisher": "Ministry",
+            "kind": "readout",
+            "issuer": "KOR",
+            "title": "Call",
+            "text": "The ministers held a phone call.",
+            "events": [],
+            "commitments": [],
+            "comparisons": [],
+        },
     ]
     ws.ingest(write("gold.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n\n"))
     docs = stored(ws)
     assert [d["doc_id"] for d in docs] == ["x-1", "x-2"]
-    assert [d["origin"] for d in docs] == [f"{docs[0]['origin']}"[:-2] + ":1",
-                                            f"{docs[1]['origin']}"[:-2] + ":2"]
+    assert [d["origin"] for d in docs] == [
+        f"{docs[0]['origin']}"[:-2] + ":1",
+        f"{docs[1]['origin']}"[:-2] + ":2",
+    ]
     assert docs[0]["issuer"] == "JPN"
 
 
@@ -169,15 +212,21 @@ def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("name,delimiter", [("feed.csv", ","), ("feed.tsv", "\t")],
-                         ids=["csv", "tsv"])
+@pytest.mark.parametrize(
+    "name,delimiter", [("feed.csv", ","), ("feed.tsv", "\t")], ids=["csv", "tsv"]
+)
 def test_delimited_rows_with_multiline_text(
     ws: Workspace, write: Writer, name: str, delimiter: str
 ) -> None:
     text = "Hanoi protested the drills.\nIt asked Beijing to stop."
-    content = _csv([["id", "title", "published", "Text"],
-                    ["c-1", "Drills", "2025-04-01", text],
-                    ["c-2", "Reply", "2025-04-02", "Beijing rejected the protest."]], delimiter)
+    content = _csv(
+        [
+            ["id", "title", "published", "Text"],
+            ["c-1", "Drills", "2025-04-01", text],
+            ["c-2", "Reply", "2025-04-02", "Beijing rejected the protest."],
+        ],
+        delimiter,
+    )
     report = ws.ingest(write(name, content))
     assert report.ok
     first, second = stored(ws)
@@ -187,8 +236,16 @@ def test_delimited_rows_with_multiline_text(
 
 def test_parquet_rows(ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "docs.parquet"
-    pq.write_table(pa.table({"doc_id": ["p-1"], "text": ["Canberra welcomed the talks."],
-                             "published": [date(2024, 9, 9)]}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "doc_id": ["p-1"],
+                "text": ["Canberra welcomed the talks."],
+                "published": [date(2024, 9, 9)],
+            }
+        ),
+        path,
+    )
     ws.ingest(path)
     (doc,) = stored(ws)
     assert (doc["doc_id"], doc["published"]) == ("p-1", date(2024, 9, 9))
@@ -208,8 +265,12 @@ def test_folder_is_read_recursively_and_hidden_or_foreign_files_are_left_out(
 
 
 def test_defaults_fill_what_sources_leave_out(ws: Workspace, write: Writer) -> None:
-    ws.ingest(write("note.txt", "The ministry condemned the launch."),
-              kind="statement", publisher="MOFA", issuer="kor")
+    ws.ingest(
+        write("note.txt", "The ministry condemned the launch."),
+        kind="statement",
+        publisher="MOFA",
+        issuer="kor",
+    )
     (doc,) = stored(ws)
     assert (doc["kind"], doc["publisher"], doc["issuer"]) == ("statement", "MOFA", "KOR")
 

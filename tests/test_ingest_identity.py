@@ -11,8 +11,10 @@ from flashpoint.workspace import Workspace
 from tests.conftest import Writer
 
 TITLE = "Manila and Hanoi sign coast guard pact"
-PARAS = ["The Philippines and Vietnam signed a coast guard cooperation pact on Friday.",
-         "The two sides said joint training would start in the spring."]
+PARAS = [
+    "The Philippines and Vietnam signed a coast guard cooperation pact on Friday.",
+    "The two sides said joint training would start in the spring.",
+]
 
 
 @pytest.mark.parametrize(
@@ -25,8 +27,14 @@ PARAS = ["The Philippines and Vietnam signed a coast guard cooperation pact on F
         ("mailto:someone@example.org", None),
         ("not a url", None),
     ],
-    ids=["host-case-www-slash", "tracking-and-order", "default-port", "odd-port-slashes",
-         "mailto", "garbage"],
+    ids=[
+        "host-case-www-slash",
+        "tracking-and-order",
+        "default-port",
+        "odd-port-slashes",
+        "mailto",
+        "garbage",
+    ],
 )
 def test_canonical_url(url: str, canonical: str | None) -> None:
     assert canonical_url(url) == canonical
@@ -34,12 +42,14 @@ def test_canonical_url(url: str, canonical: str | None) -> None:
 
 def test_normalised_text_ignores_case_spacing_and_quote_style() -> None:
     assert normalise_text("Tokyo  \u201cregrets\u201d\n the\u00a0move") == normalise_text(
-        'tokyo "regrets" the move')
+        'tokyo "regrets" the move'
+    )
 
 
 def test_hash_uses_the_url_when_there_is_one() -> None:
     assert content_hash("one text", "https://a.example/x") == content_hash(
-        "another text", "http://www.a.example/x/?utm_medium=rss")
+        "another text", "http://www.a.example/x/?utm_medium=rss"
+    )
     assert content_hash("one text") != content_hash("another text")
 
 
@@ -47,11 +57,20 @@ def test_one_article_in_four_formats_is_stored_once(ws: Workspace, write: Writer
     body = "\n\n".join(PARAS)
     write("a/pact.txt", f"---\ntitle: {TITLE}\npublished: 2025-02-07\n---\n{body}\n")
     write("a/pact.md", f"# {TITLE}\n\n{body}\n")
-    write("a/pact.html", "<html><head><title>" + TITLE + "</title></head><body><article><h1>"
-          + TITLE + "</h1>" + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>")
+    write(
+        "a/pact.html",
+        "<html><head><title>"
+        + TITLE
+        + "</title></head><body><article><h1>"
+        + TITLE
+        + "</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS)
+        + "</article></body></html>",
+    )
     write("a/pact.jsonl", json.dumps({"title": TITLE, "text": body}) + "\n")
-    report = ws.ingest(write("a/pact.txt", f"---\ntitle: {TITLE}\npublished: 2025-02-07\n---\n"
-                             f"{body}\n").parent)
+    report = ws.ingest(
+        write("a/pact.txt", f"---\ntitle: {TITLE}\npublished: 2025-02-07\n---\n{body}\n").parent
+    )
     assert report.summary() == "1 stored, 3 duplicates, 0 failed"
     assert ws.store.count("documents") == 1
 
@@ -65,22 +84,25 @@ def test_ingesting_twice_stores_nothing_twice(ws: Workspace, write: Writer) -> N
 
 
 def test_same_url_with_tracking_parameters_is_one_document(ws: Workspace, write: Writer) -> None:
-    rows = [{"url": "https://news.example/story?utm_source=a", "text": "First version."},
-            {"url": "https://www.news.example/story/", "text": "First version, updated."}]
+    rows = [
+        {"url": "https://news.example/story?utm_source=a", "text": "First version."},
+        {"url": "https://www.news.example/story/", "text": "First version, updated."},
+    ]
     report = ws.ingest(write("urls.json", json.dumps(rows)))
     assert (len(report.stored), len(report.duplicates)) == (1, 1)
 
 
 def test_same_text_under_two_urls_is_one_document(ws: Workspace, write: Writer) -> None:
-    rows = [{"url": "https://one.example/a", "text": "Seoul summoned the envoy."},
-            {"url": "https://two.example/b", "text": "Seoul  summoned the envoy."}]
+    rows = [
+        {"url": "https://one.example/a", "text": "Seoul summoned the envoy."},
+        {"url": "https://two.example/b", "text": "Seoul  summoned the envoy."},
+    ]
     assert ws.ingest(write("syndicated.json", json.dumps(rows))).summary() == (
-        "1 stored, 1 duplicate, 0 failed")
+        "1 stored, 1 duplicate, 0 failed"
+    )
 
 
-def test_a_given_doc_id_is_kept_and_a_derived_one_is_stable(
-    ws: Workspace, write: Writer
-) -> None:
+def test_a_given_doc_id_is_kept_and_a_derived_one_is_stable(ws: Workspace, write: Writer) -> None:
     ws.ingest(write("given.json", json.dumps({"doc_id": "mine-7", "text": "Text one."})))
     ws.ingest(write("derived.txt", "Text two."))
     ids = [d["doc_id"] for d in ws.arrow("documents", ["doc_id"]).to_pylist()]
@@ -102,7 +124,10 @@ def test_a_reused_doc_id_for_other_content_fails_and_keeps_the_stored_one(
 
 
 def test_repeats_inside_one_batch_are_caught(ws: Workspace, write: Writer) -> None:
-    lines = [{"doc_id": "a", "text": "Same words."}, {"doc_id": "b", "text": "Same words."},
-             {"doc_id": "a", "text": "Other words."}]
+    lines = [
+        {"doc_id": "a", "text": "Same words."},
+        {"doc_id": "b", "text": "Same words."},
+        {"doc_id": "a", "text": "Other words."},
+    ]
     report = ws.ingest(write("batch.jsonl", "\n".join(json.dumps(x) for x in lines)))
     assert (len(report.stored), len(report.duplicates), len(report.failures)) == (1, 1, 1)

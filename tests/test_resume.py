@@ -21,16 +21,21 @@ def make_feed(write: Writer, files: int, per_file: int) -> Path:
     """Write `files` JSONL files of `per_file` distinct documents; return their folder."""
     path = Path()
     for f in range(files):
-        lines = [json.dumps({"doc_id": f"g-{f}-{i}", "published": "2025-05-01",
-                             "text": f"Report {f}-{i}: the envoy of state {i} met officials."})
-                 for i in range(per_file)]
+        lines = [
+            json.dumps(
+                {
+                    "doc_id": f"g-{f}-{i}",
+                    "published": "2025-05-01",
+                    "text": f"Report {f}-{i}: the envoy of state {i} met officials.",
+                }
+            )
+            for i in range(per_file)
+        ]
         path = write(f"feed/part-{f:03d}.jsonl", "\n".join(lines) + "\n")
     return path.parent
 
 
-def test_ctrl_c_mid_run_keeps_whole_batches_and_a_rerun_completes(
-    db: Path, write: Writer
-) -> None:
+def test_ctrl_c_mid_run_keeps_whole_batches_and_a_rerun_completes(db: Path, write: Writer) -> None:
     folder = make_feed(write, files=10, per_file=3)
     seen: list[Path] = []
 
@@ -46,8 +51,11 @@ def test_ctrl_c_mid_run_keeps_whole_batches_and_a_rerun_completes(
         kept = ws.store.count("documents")
         assert kept % 4 == 0 and 0 < kept < 30  # only whole batches were committed
         report = ws.ingest(folder)
-        assert (len(report.stored), len(report.duplicates), report.failures) == (30 - kept, kept,
-                                                                                 [])
+        assert (len(report.stored), len(report.duplicates), report.failures) == (
+            30 - kept,
+            kept,
+            [],
+        )
         ids = [r["doc_id"] for r in ws.arrow("documents", ["doc_id"]).to_pylist()]
     assert len(ids) == len(set(ids)) == 30
 
@@ -55,8 +63,17 @@ def test_ctrl_c_mid_run_keeps_whole_batches_and_a_rerun_completes(
 @pytest.mark.slow
 def test_a_killed_process_leaves_a_store_the_rerun_completes(db: Path, write: Writer) -> None:
     folder = make_feed(write, files=60, per_file=500)
-    command = [sys.executable, "-m", "flashpoint", "ingest", str(folder), "--db", str(db),
-               "--batch-size", "500"]
+    command = [
+        sys.executable,
+        "-m",
+        "flashpoint",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--batch-size",
+        "500",
+    ]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wal = db.with_name(db.name + ".wal")
     deadline = time.monotonic() + 60

@@ -26,10 +26,32 @@ def test_every_schema_table_is_created_with_its_columns(db: Path) -> None:
 
 def test_events_table_carries_the_exchange_fields_and_extras() -> None:
     names = set(TABLES["events"].column_names)
-    assert {"source", "source_name", "target", "target_name", "type", "mode", "date", "status",
-            "claimed_by", "topics", "evidence"} <= names
-    assert {"event_id", "date_precision", "cameo", "quad_class", "goldstein", "evidence_start",
-            "evidence_end", "coder_version", "lat", "lon", "confidence"} <= names
+    assert {
+        "source",
+        "source_name",
+        "target",
+        "target_name",
+        "type",
+        "mode",
+        "date",
+        "status",
+        "claimed_by",
+        "topics",
+        "evidence",
+    } <= names
+    assert {
+        "event_id",
+        "date_precision",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "evidence_start",
+        "evidence_end",
+        "coder_version",
+        "lat",
+        "lon",
+        "confidence",
+    } <= names
 
 
 def test_every_column_is_described() -> None:
@@ -40,13 +62,18 @@ def test_every_column_is_described() -> None:
 
 
 def test_a_batch_is_written_and_read_back_in_id_order(db: Path) -> None:
-    docs = [build_document({"doc_id": f"s-{i}", "text": f"Text number {i}."}, f"mem:{i}",
-                           Defaults()) for i in (3, 1, 2)]
+    docs = [
+        build_document({"doc_id": f"s-{i}", "text": f"Text number {i}."}, f"mem:{i}", Defaults())
+        for i in (3, 1, 2)
+    ]
     with DuckDBStore(db) as store:
         result = store.write_documents(docs)
         assert sorted(result.stored) == ["s-1", "s-2", "s-3"]
         assert store.read_table("documents", ["doc_id"]).column(0).to_pylist() == [
-            "s-1", "s-2", "s-3"]
+            "s-1",
+            "s-2",
+            "s-3",
+        ]
         assert store.count("documents") == 3
 
 
@@ -89,9 +116,16 @@ def test_a_store_held_by_another_process_is_named(db: Path) -> None:
     import sys
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(30)", str(db)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('ready', flush=True); time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreError, match="open in another process"):
@@ -108,6 +142,5 @@ def test_postgres_urls_are_refused_clearly() -> None:
 
 def test_workspace_shows_its_tables(db: Path) -> None:
     with flashpoint.open(db) as ws:
-        assert repr(ws).endswith("0 documents, 0 events, 0 mentions, 0 commitments, "
-                                 "0 comparisons>")
+        assert repr(ws).endswith("0 documents, 0 events, 0 mentions, 0 commitments, 0 comparisons>")
         assert "<table>" in ws._repr_html_()

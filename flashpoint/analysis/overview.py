@@ -31,8 +31,7 @@ def overview(documents: pd.DataFrame) -> Overview:
         by_kind=_count(documents["kind"], "kind"),
         by_publisher=_count(documents["publisher"].fillna("(unknown)"), "publisher"),
         by_issuer=_count(documents["issuer"].dropna(), "issuer"),
-        by_month=_count(published.dt.strftime("%Y-%m").fillna("(undated)"), "month",
-                        by_value=True),
+        by_month=_count(published.dt.strftime("%Y-%m").fillna("(undated)"), "month", by_value=True),
     )
 
 
@@ -43,7 +42,8 @@ def _count(values: pd.Series, name: str, *, by_value: bool = False) -> pd.DataFr
     if by_value:
         frame = frame.sort_values(name, kind="stable").reset_index(drop=True)
     else:
-        frame = frame.sort_values(["documents", name], ascending=[False, True],
-                                  kind="stable").reset_index(drop=True)
+        frame = frame.sort_values(
+            ["documents", name], ascending=[False, True], kind="stable"
+        ).reset_index(drop=True)
     frame["documents"] = frame["documents"].astype("int64")
     return frame

@@ -36,8 +36,12 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="The store: a DuckDB file [default: flashpoint.duckdb].",
-                 show_default=False),
+    typer.Option(
+        "--db",
+        metavar="FILE",
+        help="The store: a DuckDB file (default: flashpoint.duckdb).",
+        show_default=False,
+    ),
 ]
 
 
@@ -52,8 +56,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print the version and exit.")] = False,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Event data from news and government readouts."""
 
@@ -70,8 +78,10 @@ def _run_ingest(
         try:
             report = ws.ingest(*paths, on_file=advance, **meta)
         except KeyboardInterrupt:
-            stderr().print("interrupted: what was stored is kept; run the same command again "
-                           "to finish (nothing is stored twice)")
+            stderr().print(
+                "interrupted: what was stored is kept; run the same command again "
+                "to finish (nothing is stored twice)"
+            )
             raise typer.Exit(130) from None
     console = stderr()
     for line in report.failures:
@@ -83,21 +93,33 @@ def _run_ingest(
 @app.command()
 @reports_errors
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to read.",
-                                                show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Files and folders to read.", show_default=False),
+    ],
     db: DbOption = None,
-    kind: Annotated[str | None, typer.Option(help="Kind for documents that name none "
-                                             "(news, readout, statement, opinion).")] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher for documents that "
-                                                  "name none.")] = None,
-    issuer: Annotated[str | None, typer.Option(help="Issuing state (ISO3) for documents "
-                                               "that name none.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            metavar="KIND",
+            help="Kind for documents that name none (news, readout, statement, opinion).",
+        ),
+    ] = None,
+    publisher: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Publisher for documents that name none.")
+    ] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option(metavar="ISO3", help="Issuing state (ISO3) for documents that name none."),
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(metavar="N", help="Documents per transaction.")
+    ] = None,
 ) -> None:
     """Read documents from files and folders into the store; the same document is stored once.
 
-    Formats: txt and md (with front matter), html, json, jsonl (the exchange format too),
-    csv, tsv, parquet. Exits 1 when any file or record failed; the good ones are stored.
+    Reads txt, md, html, json, jsonl (the exchange format too), csv, tsv and parquet.
+    Exits 1 when any file or record failed; the good ones are stored all the same.
     """
     settings = _settings(db, batch_size=batch_size)
     with open_workspace(settings=settings) as ws:
@@ -109,12 +131,19 @@ def ingest(
 @app.command("export")
 @reports_errors
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help=f"One of {', '.join(EXPORT_FORMATS)}.")] = "jsonl",
-    table: Annotated[str, typer.Option("--table", "-t",
-                                       help=f"One of {', '.join(TABLES)}.")] = "documents",
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write here instead of stdout.")] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help=f"One of {', '.join(EXPORT_FORMATS)}."
+        ),
+    ] = "jsonl",
+    table: Annotated[
+        str, typer.Option("--table", "-t", metavar="TABLE", help=f"One of {', '.join(TABLES)}.")
+    ] = "documents",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write a table of the store, or the exchange format, as JSONL, CSV, TSV or Parquet."""
@@ -131,11 +160,16 @@ def export_command(
 @app.command()
 @reports_errors
 def score(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations (exchange-format JSONL).")],
-    pred: Annotated[Path, typer.Argument(help="Predictions (exchange-format JSONL).")],
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="Gold annotations (exchange-format JSONL).")
+    ],
+    pred: Annotated[
+        Path, typer.Argument(metavar="PRED", help="Predictions (exchange-format JSONL).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    min_f1: Annotated[float | None, typer.Option(help="Exit 1 when strict event F1 is "
-                                                 "below this.")] = None,
+    min_f1: Annotated[
+        float | None, typer.Option(metavar="F1", help="Exit 1 when strict event F1 is below this.")
+    ] = None,
 ) -> None:
     """Score predictions against gold: events, attributes, commitments, comparisons."""
     summary = score_files(gold, pred)
@@ -158,7 +192,9 @@ def summary(
 @app.command()
 @reports_errors
 def schema(
-    table: Annotated[str | None, typer.Argument(help="One table; all when left out.")] = None,
+    table: Annotated[
+        str | None, typer.Argument(metavar="[TABLE]", help="One table; all when left out.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Describe the store's tables and columns (the names exports and the API use)."""
@@ -168,18 +204,36 @@ def schema(
         stderr().print(f"error: no table {unknown[0]!r}; tables: {', '.join(TABLES)}")
         raise typer.Exit(2)
     if as_json:
-        typer.echo(json.dumps({n: {"description": TABLES[n].description, "columns": [
-            {"name": c.name, "type": c.sql_type, "nullable": c.nullable,
-             "description": c.description} for c in TABLES[n].columns]} for n in names},
-            indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    n: {
+                        "description": TABLES[n].description,
+                        "columns": [
+                            {
+                                "name": c.name,
+                                "type": c.sql_type,
+                                "nullable": c.nullable,
+                                "description": c.description,
+                            }
+                            for c in TABLES[n].columns
+                        ],
+                    }
+                    for n in names
+                },
+                indent=2,
+            )
+        )
         return
     import pandas as pd
 
     console = stdout()
     for name in names:
         spec = TABLES[name]
-        frame = pd.DataFrame([(c.name, c.sql_type, c.description) for c in spec.columns],
-                             columns=["column", "type", "description"])
+        frame = pd.DataFrame(
+            [(c.name, c.sql_type, c.description) for c in spec.columns],
+            columns=["column", "type", "description"],
+        )
         console.print(frame_table(frame, title=f"{name}: {spec.description}"))
 
 
@@ -196,27 +250,37 @@ def demo(db: DbOption = None) -> None:
         raise typer.Exit(1)
 
 
-def _print_overview(view: Overview, counts: dict[str, int], location: str, *,
-                    as_json: bool) -> None:
+def _print_overview(
+    view: Overview, counts: dict[str, int], location: str, *, as_json: bool
+) -> None:
     if as_json:
-        typer.echo(json.dumps({
-            "store": location,
-            "tables": counts,
-            "first_published": view.first_published.date().isoformat()
-            if view.first_published is not None else None,
-            "last_published": view.last_published.date().isoformat()
-            if view.last_published is not None else None,
-            "by_kind": view.by_kind.to_dict("records"),
-            "by_publisher": view.by_publisher.to_dict("records"),
-            "by_issuer": view.by_issuer.to_dict("records"),
-            "by_month": view.by_month.to_dict("records"),
-        }, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "store": location,
+                    "tables": counts,
+                    "first_published": view.first_published.date().isoformat()
+                    if view.first_published is not None
+                    else None,
+                    "last_published": view.last_published.date().isoformat()
+                    if view.last_published is not None
+                    else None,
+                    "by_kind": view.by_kind.to_dict("records"),
+                    "by_publisher": view.by_publisher.to_dict("records"),
+                    "by_issuer": view.by_issuer.to_dict("records"),
+                    "by_month": view.by_month.to_dict("records"),
+                },
+                indent=2,
+            )
+        )
         return
     console = stdout()
     span = ""
     if view.first_published is not None and view.last_published is not None:
-        span = (f", published {view.first_published.date().isoformat()} to "
-                f"{view.last_published.date().isoformat()}")
+        span = (
+            f", published {view.first_published.date().isoformat()} to "
+            f"{view.last_published.date().isoformat()}"
+        )
     console.print(f"[bold]{location}[/bold]: {view.documents} documents{span}")
     console.print(frame_table(view.by_kind, title="by kind"))
     console.print(frame_table(view.by_publisher, title="by publisher"))

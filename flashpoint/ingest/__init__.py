@@ -35,9 +35,11 @@ class IngestReport:
 
     def summary(self) -> str:
         """One line: '118 stored, 2 duplicates, 3 failed' (and files skipped, if any)."""
-        line = (f"{len(self.stored)} stored, {len(self.duplicates)} "
-                f"duplicate{'' if len(self.duplicates) == 1 else 's'}, "
-                f"{len(self.failures)} failed")
+        line = (
+            f"{len(self.stored)} stored, {len(self.duplicates)} "
+            f"duplicate{'' if len(self.duplicates) == 1 else 's'}, "
+            f"{len(self.failures)} failed"
+        )
         if self.skipped:
             line += f", {len(self.skipped)} file{'' if len(self.skipped) == 1 else 's'} skipped"
         return line

@@ -15,8 +15,16 @@ _META_FIELDS: dict[str, tuple[str, ...]] = {
     "kind": ("flashpoint:kind",),
     "issuer": ("flashpoint:issuer",),
     "publisher": ("flashpoint:publisher", "og:site_name", "publisher", "application-name"),
-    "published": ("flashpoint:published", "article:published_time", "date", "dc.date",
-                  "dcterms.date", "pubdate", "publish-date", "og:published_time"),
+    "published": (
+        "flashpoint:published",
+        "article:published_time",
+        "date",
+        "dc.date",
+        "dcterms.date",
+        "pubdate",
+        "publish-date",
+        "og:published_time",
+    ),
     "title": ("flashpoint:title", "og:title"),
     "url": ("og:url",),
 }
@@ -69,8 +77,12 @@ def read_html_record(markup: str, origin: str) -> dict[str, Any]:
     if not text or not str(text).strip():
         raise InputError(f"{origin}: no main text found in the HTML page")
     record["text"] = text
-    for field, key in (("title", "title"), ("publisher", "sitename"), ("published", "date"),
-                       ("url", "url")):
+    for field, key in (
+        ("title", "title"),
+        ("publisher", "sitename"),
+        ("published", "date"),
+        ("url", "url"),
+    ):
         if field not in record and found.get(key):
             record[field] = found[key]
     if "title" not in record:

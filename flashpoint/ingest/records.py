@@ -19,8 +19,15 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("doc_id", "id", "document_id", "docid"),
     "text": ("text", "body", "content", "article", "full_text", "story"),
     "title": ("title", "headline", "heading"),
-    "published": ("published", "date", "publication_date", "published_at", "pubdate",
-                  "publish_date", "datetime"),
+    "published": (
+        "published",
+        "date",
+        "publication_date",
+        "published_at",
+        "pubdate",
+        "publish_date",
+        "datetime",
+    ),
     "publisher": ("publisher", "source", "outlet", "site_name", "sitename", "author_org"),
     "url": ("url", "link", "canonical_url", "href"),
     "kind": ("kind", "doc_kind", "document_kind"),
@@ -28,8 +35,17 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 """Names accepted for each document field in records, front matter and CSV headers."""
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
-                 "%B %d %Y", "%b %d %Y", "%Y%m%d")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%Y%m%d",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +142,9 @@ def build_document(record: Mapping[str, Any], origin: str, defaults: Defaults) -
     """Validate one record's fields and return its Document; InputError names origin and field."""
     raw_text = pick(record, "text")
     if raw_text is None:
-        raise InputError(f"{origin}: no text (expected a field named "
-                         f"{', '.join(FIELD_ALIASES['text'][:3])})")
+        raise InputError(
+            f"{origin}: no text (expected a field named {', '.join(FIELD_ALIASES['text'][:3])})"
+        )
     if not isinstance(raw_text, str):
         raise InputError(f"{origin}: text must be a string, got {type(raw_text).__name__}")
     title = _clean(pick(record, "title"))

@@ -30,8 +30,9 @@ def jsonl_records(text: str, path: Path) -> Iterator[Record]:
             yield origin, InputError(f"{origin}: {json_problem(err)}")
             continue
         if not isinstance(value, dict):
-            yield origin, InputError(
-                f"{origin}: expected a JSON object, got {type(value).__name__}"
+            yield (
+                origin,
+                InputError(f"{origin}: expected a JSON object, got {type(value).__name__}"),
             )
             continue
         yield origin, value
@@ -42,9 +43,7 @@ def json_records(text: str, path: Path) -> Iterator[Record]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(
-            f"{path}:{err.lineno}: {json_problem(err)}"
-        ) from None
+        raise InputError(f"{path}:{err.lineno}: {json_problem(err)}") from None
     if isinstance(value, dict):
         listed = next((value[k] for k in _LIST_KEYS if isinstance(value.get(k), list)), None)
         items = listed if listed is not None else [value]
@@ -92,8 +91,9 @@ def csv_records(text: str, path: Path, *, delimiter: str) -> Iterator[Record]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            yield origin, InputError(
-                f"{origin}: {len(row)} fields where the header has {len(header)}"
+            yield (
+                origin,
+                InputError(f"{origin}: {len(row)} fields where the header has {len(header)}"),
             )
             continue
         yield origin, dict(zip(header, row, strict=True))

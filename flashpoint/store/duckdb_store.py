@@ -54,11 +54,15 @@ class DuckDBStore:
         _run(self._con, "BEGIN")
         for spec in TABLES.values():
             _run(self._con, spec.ddl())
-        _run(self._con,
-             "CREATE TABLE IF NOT EXISTS flashpoint_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        _run(self._con,
-             "INSERT INTO flashpoint_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-             [SCHEMA_VERSION])
+        _run(
+            self._con,
+            "CREATE TABLE IF NOT EXISTS flashpoint_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        )
+        _run(
+            self._con,
+            "INSERT INTO flashpoint_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [SCHEMA_VERSION],
+        )
         _run(self._con, "COMMIT")
 
     def _check_version(self) -> None:
@@ -122,7 +126,7 @@ class DuckDBStore:
                 _run(
                     con,
                     "INSERT INTO documents SELECT i.* FROM incoming i "
-                    "SEMI JOIN keep_ids k ON k.doc_id = i.doc_id"
+                    "SEMI JOIN keep_ids k ON k.doc_id = i.doc_id",
                 )
                 con.unregister("keep_ids")
             con.unregister("incoming")
@@ -147,8 +151,10 @@ class DuckDBStore:
             raise KeyError(f"{name} has no column(s) {', '.join(unknown)}")
         order = ", ".join(spec.primary_key)
         sql = f"SELECT {', '.join(_quote(c) for c in wanted)} FROM {spec.name} ORDER BY {order}"
-        return self._con.sql(sql).to_arrow_table().cast(
-            pa.schema([spec.arrow_schema().field(c) for c in wanted])
+        return (
+            self._con.sql(sql)
+            .to_arrow_table()
+            .cast(pa.schema([spec.arrow_schema().field(c) for c in wanted]))
         )
 
     def count(self, name: str) -> int:

@@ -35,8 +35,9 @@ def export(store: Store, fmt: str, out: BinaryIO, *, table: str = "documents") -
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if fmt == "exchange":
-        return _write_lines(out, (json.dumps(doc, ensure_ascii=False)
-                                  for doc in exchange_documents(store)))
+        return _write_lines(
+            out, (json.dumps(doc, ensure_ascii=False) for doc in exchange_documents(store))
+        )
     if table not in TABLES:
         raise UsageError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
     data = store.read_table(table)
@@ -44,8 +45,13 @@ def export(store: Store, fmt: str, out: BinaryIO, *, table: str = "documents") -
         pq.write_table(data, out)
         return int(data.num_rows)
     if fmt == "jsonl":
-        return _write_lines(out, (json.dumps({k: _json_value(v) for k, v in row.items()},
-                                             ensure_ascii=False) for row in _rows(data)))
+        return _write_lines(
+            out,
+            (
+                json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
+                for row in _rows(data)
+            ),
+        )
     return _write_delimited(out, data, delimiter="," if fmt == "csv" else "\t")
 
 
@@ -140,9 +146,13 @@ def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
 def _exchange_event(row: dict[str, Any]) -> dict[str, Any]:
     event = _without(row, "doc_id", *_EVENT_LOCATION)
     if row["location_name"]:
-        event["location"] = {"name": row["location_name"], "country": row["location_country"],
-                             "lat": row["lat"], "lon": row["lon"],
-                             "precision": row["location_precision"]}
+        event["location"] = {
+            "name": row["location_name"],
+            "country": row["location_country"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "precision": row["location_precision"],
+        }
     else:
         event["location"] = None
     event["topics"] = list(row["topics"] or [])
@@ -152,7 +162,8 @@ def _exchange_event(row: dict[str, Any]) -> dict[str, Any]:
 def _exchange_comparisons(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_pair: dict[str, dict[str, Any]] = {}
     for row in sorted(rows, key=lambda r: (r["pair_doc"], r["claim_start"] or 0)):
-        entry = by_pair.setdefault(row["pair_doc"],
-                                   {"pair_doc": row["pair_doc"], "only_here": [], "shared": []})
+        entry = by_pair.setdefault(
+            row["pair_doc"], {"pair_doc": row["pair_doc"], "only_here": [], "shared": []}
+        )
         entry[row["relation"]].append(row["claim"])
     return list(by_pair.values())
