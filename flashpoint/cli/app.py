@@ -34,6 +34,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+TOP_PUBLISHERS = 10
+"""Publishers listed by `flashpoint summary`; --json lists them all."""
+
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -281,9 +284,15 @@ def _print_overview(
             f", published {view.first_published.date().isoformat()} to "
             f"{view.last_published.date().isoformat()}"
         )
-    console.print(f"[bold]{location}[/bold]: {view.documents} documents{span}")
+    noun = "document" if view.documents == 1 else "documents"
+    console.print(f"[bold]{location}[/bold]: {view.documents} {noun}{span}")
     console.print(frame_table(view.by_kind, title="by kind"))
-    console.print(frame_table(view.by_publisher, title="by publisher"))
+    publishers = view.by_publisher
+    title = "by publisher"
+    if len(publishers) > TOP_PUBLISHERS:
+        title += f" (top {TOP_PUBLISHERS} of {len(publishers)})"
+        publishers = publishers.head(TOP_PUBLISHERS)
+    console.print(frame_table(publishers, title=title))
     if len(view.by_issuer):
         console.print(frame_table(view.by_issuer, title="official texts by issuer"))
     console.print(frame_table(view.by_month, title="by month published"))
