@@ -292,3 +292,14 @@ def test_publication_dates_in_common_forms(raw: str, expected: date) -> None:
     from flashpoint.ingest.records import parse_published
 
     assert parse_published(raw) == expected
+
+
+def test_record_text_is_stored_verbatim_so_evidence_offsets_hold(
+    ws: Workspace, write: Writer
+) -> None:
+    text = "Talks resume\n  Seoul and Tokyo resumed talks.\r\nBoth sides spoke of progress.  "
+    line = {"doc_id": "v-1", "title": "Talks resume", "text": text, "events": []}
+    ws.ingest(write("gold.jsonl", json.dumps(line) + "\n"))
+    (doc,) = stored(ws)
+    assert doc["text"] == text
+    assert str(doc["text"]).index("Seoul and Tokyo") == 15

@@ -9,6 +9,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from flashpoint.errors import InputError
+from flashpoint.ingest.text import tidy
 
 _META_FIELDS: dict[str, tuple[str, ...]] = {
     "doc_id": ("flashpoint:doc_id",),
@@ -89,4 +90,5 @@ def read_html_record(markup: str, origin: str) -> dict[str, Any]:
         titles = tree.xpath("//title/text()")
         if titles:
             record["title"] = str(titles[0]).strip()
+    record["text"] = tidy(str(record["text"]), record.get("title"))
     return record

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -125,21 +124,12 @@ def check_issuer(value: Any) -> str:
 
 
 _EXTRA_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the field's datasets
-_TITLE_LINE = re.compile(r"\s+")
-
-
-def strip_title_line(text: str, title: str | None) -> str:
-    """Drop a first line that repeats the title, so one article reads the same in every format."""
-    if not title:
-        return text
-    first, sep, rest = text.lstrip().partition("\n")
-    if sep and _TITLE_LINE.sub(" ", first).strip() == _TITLE_LINE.sub(" ", title).strip():
-        return rest.lstrip("\n")
-    return text
-
-
 def build_document(record: Mapping[str, Any], origin: str, defaults: Defaults) -> Document:
-    """Validate one record's fields and return its Document; InputError names origin and field."""
+    """Validate one record's fields and return its Document; InputError names origin and field.
+
+    The text is stored exactly as the record gives it; readers of whole files (txt, md, html)
+    tidy their text before building the record.
+    """
     raw_text = pick(record, "text")
     if raw_text is None:
         raise InputError(
@@ -148,7 +138,7 @@ def build_document(record: Mapping[str, Any], origin: str, defaults: Defaults) -
     if not isinstance(raw_text, str):
         raise InputError(f"{origin}: text must be a string, got {type(raw_text).__name__}")
     title = _clean(pick(record, "title"))
-    text = strip_title_line(raw_text.replace("\r\n", "\n").replace("\r", "\n").strip(), title)
+    text = raw_text  # kept verbatim: evidence offsets of annotations index this exact text
     if not text.strip():
         raise InputError(f"{origin}: empty text")
     try:

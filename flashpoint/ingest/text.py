@@ -18,6 +18,24 @@ _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 _RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def strip_title_line(text: str, title: str | None) -> str:
+    """Drop a first line that repeats the title, so one article reads the same in every format."""
+    if not title:
+        return text
+    first, sep, rest = text.lstrip().partition("\n")
+    if sep and _SPACES.sub(" ", first).strip() == _SPACES.sub(" ", title).strip():
+        return rest.lstrip("\n")
+    return text
+
+
+def tidy(text: str, title: str | None) -> str:
+    """Line ends as \\n, outer blank space removed, a repeated title line dropped."""
+    return strip_title_line(text.replace("\r\n", "\n").replace("\r", "\n").strip(), title)
+
+
 def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str, int]:
     """Split '---' front matter (key: value lines) from the body; return fields, body, body line."""
     match = _FRONT.match(text)
@@ -81,5 +99,5 @@ def read_text_record(text: str, origin: str, *, markdown: bool) -> dict[str, Any
         body = heading + "\n\n" + body  # the heading is part of the text, not the title
     for key in ("body", "content", "article", "full_text", "story"):
         record.pop(key, None)  # the file's body is the text, whatever the front matter says
-    record["text"] = body
+    record["text"] = tidy(body, title)
     return record
