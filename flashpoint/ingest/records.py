@@ -124,6 +124,8 @@ def check_issuer(value: Any) -> str:
 
 
 _EXTRA_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, used by the field's datasets
+
+
 def build_document(record: Mapping[str, Any], origin: str, defaults: Defaults) -> Document:
     """Validate one record's fields and return its Document; InputError names origin and field.
 
