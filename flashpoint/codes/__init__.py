@@ -1,0 +1,1 @@
+"""Reference vocabularies as data with tiny lookups: CAMEO codes, PLOVER types, topics."""
