@@ -17,9 +17,9 @@ from flashpoint.errors import (
 )
 from flashpoint.evaluate import load_exchange, render_report, score, score_files
 from flashpoint.ingest import IngestReport, read_documents
-from flashpoint.models import Document
+from flashpoint.models import Document, Event, Location
 from flashpoint.store.export import EXPORT_FORMATS
-from flashpoint.workspace import Workspace, ingest, sample_corpus
+from flashpoint.workspace import Workspace, code_text, ingest, sample_corpus
 from flashpoint.workspace import open_workspace as open
 
 __all__ = [
@@ -27,13 +27,16 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "Document",
+    "Event",
     "FlashpointError",
     "IngestReport",
     "InputError",
+    "Location",
     "Settings",
     "StoreError",
     "UsageError",
     "Workspace",
+    "code_text",
     "ingest",
     "load_exchange",
     "load_settings",

@@ -31,6 +31,8 @@ class Settings:
     """The `kind` given to documents whose source does not say."""
     progress: bool = True
     """Show progress bars on stderr when it is a terminal."""
+    code: bool = True
+    """Code the events of newly stored documents during ingest."""
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """Return a copy with the given fields replaced; None values are ignored."""

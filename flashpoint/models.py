@@ -37,3 +37,97 @@ class Document:
             "title": self.title,
             "text": self.text,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event took place: the name as written, its state and coordinates."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event coded in one document, with the fields of the exchange format and extras."""
+
+    event_id: str
+    doc_id: str
+    source: str
+    target: str | None
+    type: str
+    status: str
+    evidence: str
+    source_name: str | None = None
+    target_name: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    claimed_by: str | None = None
+    location: Location | None = None
+    topics: tuple[str, ...] = ()
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    confidence: float | None = None
+    coder_version: str = ""
+
+    def to_exchange(self) -> dict[str, object]:
+        """Return the event as an exchange-format object, extras included."""
+        loc = self.location
+        return {
+            "event_id": self.event_id,
+            "source": self.source,
+            "source_name": self.source_name,
+            "target": self.target,
+            "target_name": self.target_name,
+            "type": self.type,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "status": self.status,
+            "claimed_by": self.claimed_by,
+            "location": None
+            if loc is None
+            else {
+                "name": loc.name,
+                "country": loc.country,
+                "lat": loc.lat,
+                "lon": loc.lon,
+                "precision": loc.precision,
+            },
+            "topics": list(self.topics),
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "target_start": self.target_start,
+            "target_end": self.target_end,
+            "confidence": self.confidence,
+            "coder_version": self.coder_version,
+        }
+
+    def to_row(self) -> dict[str, object]:
+        """Return the event as a row of the `events` table."""
+        loc = self.location
+        row = {k: v for k, v in self.to_exchange().items() if k != "location"}
+        row["doc_id"] = self.doc_id
+        row["location_name"] = loc.name if loc else None
+        row["location_country"] = loc.country if loc else None
+        row["lat"] = loc.lat if loc else None
+        row["lon"] = loc.lon if loc else None
+        row["location_precision"] = loc.precision if loc else None
+        return row

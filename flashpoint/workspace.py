@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -14,6 +15,7 @@ import pyarrow as pa
 from flashpoint.analysis.overview import Overview, overview
 from flashpoint.config import Settings, load_settings
 from flashpoint.ingest import Defaults, IngestReport, ingest_paths
+from flashpoint.models import Document, Event
 from flashpoint.schema import TABLES
 from flashpoint.store import open_store
 from flashpoint.store.duckdb_store import DuckDBStore
@@ -35,18 +37,54 @@ class Workspace:
         publisher: str | None = None,
         issuer: str | None = None,
         on_file: Callable[[Path], None] | None = None,
+        code: bool | None = None,
+        on_document: Callable[[Document], None] | None = None,
     ) -> IngestReport:
-        """Ingest files and folders; metadata flags fill in what the sources leave out."""
+        """Ingest files and folders and code the new documents' events (settings.code when
+        `code` is None)."""
         defaults = Defaults(
             kind=kind or self.settings.default_kind, publisher=publisher, issuer=issuer
         )
-        return ingest_paths(
+        report = ingest_paths(
             paths,
             self.store,
             defaults=defaults,
             batch_size=self.settings.batch_size,
             on_file=on_file,
         )
+        if (self.settings.code if code is None else code) and report.stored:
+            report.events = self.code(report.stored, on_document=on_document)
+        return report
+
+    def code(
+        self,
+        doc_ids: Sequence[str] | None = None,
+        *,
+        on_document: Callable[[Document], None] | None = None,
+    ) -> int:
+        """(Re)code stored documents, all or the given ones, replacing their events."""
+        from flashpoint.engine.local import code_documents
+        from flashpoint.events import load_coder
+
+        coder = load_coder()
+        written = 0
+        batch: list[tuple[Document, list[Event]]] = []
+        for pair in code_documents(self.store.documents(doc_ids), coder, on_document=on_document):
+            batch.append(pair)
+            if len(batch) >= self.settings.batch_size:
+                written += self._store_events(batch)
+                batch = []
+        if batch:
+            written += self._store_events(batch)
+        return written
+
+    def _store_events(self, batch: list[tuple[Document, list[Event]]]) -> int:
+        doc_ids = [doc.doc_id for doc, _ in batch]
+        return self.store.write_events(doc_ids, [e for _, events in batch for e in events])
+
+    def events(self) -> pd.DataFrame:
+        """Return the coded events as a DataFrame, one row per event mention."""
+        return self.table("events")
 
     def arrow(self, table: str = "documents", columns: Sequence[str] | None = None) -> pa.Table:
         """Return a stored table as an Arrow table."""
@@ -120,10 +158,33 @@ def ingest(
     kind: str | None = None,
     publisher: str | None = None,
     issuer: str | None = None,
+    code: bool | None = None,
 ) -> IngestReport:
     """Ingest files and folders into the store `db` (default flashpoint.duckdb) and report."""
     with open_workspace(db) as ws:
-        return ws.ingest(*paths, kind=kind, publisher=publisher, issuer=issuer)
+        return ws.ingest(*paths, kind=kind, publisher=publisher, issuer=issuer, code=code)
+
+
+def code_text(
+    text: str,
+    *,
+    published: date | str | None = None,
+    doc_id: str = "text",
+    kind: str = "news",
+    issuer: str | None = None,
+) -> list[Event]:
+    """Code one text into events (the model loads on the first call, once per process)."""
+    from flashpoint.events import load_coder
+    from flashpoint.ingest.records import build_document
+
+    record = {
+        "doc_id": doc_id,
+        "text": text,
+        "published": published,
+        "kind": kind,
+        "issuer": issuer,
+    }
+    return load_coder().code(build_document(record, doc_id, Defaults()))
 
 
 def sample_corpus() -> Path:

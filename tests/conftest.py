@@ -52,7 +52,9 @@ def runner() -> CliRunner:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Run every test in its own folder with no FLASHPOINT_* variables."""
+    """Run every test in its own folder with no FLASHPOINT_* variables but one: ingest does
+    not code unless a test asks (tests of coding say so), which keeps ingest tests about ingest."""
     for key in [k for k in os.environ if k.startswith("FLASHPOINT_")]:
         monkeypatch.delenv(key)
+    monkeypatch.setenv("FLASHPOINT_CODE", "false")
     monkeypatch.chdir(tmp_path)

@@ -14,13 +14,17 @@ from flashpoint.cli.output import (
     binary_output,
     file_progress,
     frame_table,
+    item_progress,
     reports_errors,
     stderr,
     stdout,
 )
 from flashpoint.config import Settings, load_settings
-from flashpoint.evaluate import render_report, score_files
-from flashpoint.ingest import IngestReport
+from flashpoint.engine.local import code_documents, exchange_record
+from flashpoint.evaluate import load_exchange, render_report, score_files
+from flashpoint.evaluate import score as score_documents
+from flashpoint.events import load_coder
+from flashpoint.ingest import IngestReport, read_documents
 from flashpoint.ingest.sources import find_files
 from flashpoint.schema import TABLES
 from flashpoint.store.export import EXPORT_FORMATS
@@ -74,12 +78,21 @@ def _settings(db: str | None, **more: object) -> Settings:
 
 
 def _run_ingest(
-    ws: Workspace, paths: list[Path], settings: Settings, **meta: str | None
+    ws: Workspace,
+    paths: list[Path],
+    settings: Settings,
+    *,
+    code: bool | None = None,
+    kind: str | None = None,
+    publisher: str | None = None,
+    issuer: str | None = None,
 ) -> IngestReport:
     total = len(find_files(paths).files)
     with file_progress(total, "ingesting", enabled=settings.progress) as advance:
         try:
-            report = ws.ingest(*paths, on_file=advance, **meta)
+            report = ws.ingest(
+                *paths, on_file=advance, code=code, kind=kind, publisher=publisher, issuer=issuer
+            )
         except KeyboardInterrupt:
             stderr().print(
                 "interrupted: what was stored is kept; run the same command again "
@@ -118,6 +131,10 @@ def ingest(
     batch_size: Annotated[
         int | None, typer.Option(metavar="N", help="Documents per transaction.")
     ] = None,
+    code: Annotated[
+        bool | None,
+        typer.Option("--code/--no-code", help="Code the new documents' events [default: code]."),
+    ] = None,
 ) -> None:
     """Read documents from files and folders into the store; the same document is stored once.
 
@@ -126,7 +143,9 @@ def ingest(
     """
     settings = _settings(db, batch_size=batch_size)
     with open_workspace(settings=settings) as ws:
-        report = _run_ingest(ws, paths, settings, kind=kind, publisher=publisher, issuer=issuer)
+        report = _run_ingest(
+            ws, paths, settings, code=code, kind=kind, publisher=publisher, issuer=issuer
+        )
     if not report.ok:
         raise typer.Exit(1)
 
@@ -179,6 +198,62 @@ def score(
     typer.echo(json.dumps(summary, indent=2) if as_json else render_report(summary))
     if min_f1 is not None and summary["events_strict"]["f1"] < min_f1:
         raise typer.Exit(1)
+
+
+@app.command("code")
+@reports_errors
+def code_command(
+    inputs: Annotated[
+        list[Path], typer.Argument(metavar="INPUT...", help="Files and folders to code.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Exchange-format JSONL to write."),
+    ] = None,
+) -> None:
+    """Code documents into events and write them in the exchange format (gold events ignored)."""
+    report = IngestReport()
+    docs = list(read_documents(inputs, report=report))
+    for line in report.failures:
+        stderr().print(f"error: {line}", markup=False)
+    count = 0
+    with (
+        binary_output(output, binary_format=False) as out,
+        item_progress(len(docs), "coding", enabled=load_settings().progress) as advance,
+    ):
+        for doc, events in code_documents(docs, load_coder(), on_document=advance):
+            out.write(json.dumps(exchange_record(doc, events), ensure_ascii=False).encode() + b"\n")
+            count += len(events)
+    stderr().print(f"{len(docs)} documents coded, {count} events", markup=False)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="Gold annotations (exchange JSONL).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Also write the predictions here."),
+    ] = None,
+) -> None:
+    """Code the documents of a gold file and score the events against the gold."""
+    gold_docs = load_exchange(gold)
+    docs = list(read_documents([gold]))
+    predicted = {}
+    with item_progress(len(docs), "coding", enabled=load_settings().progress) as advance:
+        for doc, events in code_documents(docs, load_coder(), on_document=advance):
+            predicted[doc.doc_id] = exchange_record(doc, events)
+    if output is not None:
+        with output.open("w", encoding="utf-8") as fh:
+            for record in predicted.values():
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    figures = score_documents(gold_docs, predicted)
+    typer.echo(json.dumps(figures, indent=2) if as_json else render_report(figures))
 
 
 @app.command()

@@ -59,6 +59,19 @@ def file_progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable
 
 
 @contextmanager
+def item_progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[Any], None]]:
+    """A progress bar over documents on stderr, shown only when stderr is a terminal."""
+    console = stderr()
+    if not enabled or not console.is_terminal or total < 2:
+        yield lambda _item: None
+        return
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda _item: progress.advance(task)
+
+
+@contextmanager
 def binary_output(path: Path | None, *, binary_format: bool) -> Iterator[BinaryIO]:
     """Open `-o FILE` for writing, or stdout's bytes when no file is given."""
     if path is None:

@@ -27,6 +27,8 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     """Files in folders passed over because their extension is not a document format."""
     files: int = 0
+    events: int = 0
+    """Events coded from the stored documents (0 when ingest did not code)."""
 
     @property
     def ok(self) -> bool:
@@ -42,6 +44,8 @@ class IngestReport:
         )
         if self.skipped:
             line += f", {len(self.skipped)} file{'' if len(self.skipped) == 1 else 's'} skipped"
+        if self.events:
+            line += f"; {self.events} event{'' if self.events == 1 else 's'} coded"
         return line
 
     def add(self, result: WriteResult) -> None:

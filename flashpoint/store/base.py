@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pyarrow as pa
 
-from flashpoint.models import Document
+from flashpoint.models import Document, Event
 
 
 @dataclass(slots=True)
@@ -29,6 +29,14 @@ class Store(Protocol):
 
     def write_documents(self, documents: Sequence[Document]) -> WriteResult:
         """Store new documents in one transaction, skipping those already stored."""
+        ...
+
+    def write_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> int:
+        """Replace the events of the given documents, in one transaction."""
+        ...
+
+    def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
+        """Return stored documents, all or those with the given ids."""
         ...
 
     def read_table(self, name: str, columns: Sequence[str] | None = None) -> pa.Table:

@@ -12,8 +12,8 @@ import duckdb
 import pyarrow as pa
 
 from flashpoint.errors import StoreError
-from flashpoint.models import Document
-from flashpoint.schema import DOCUMENTS, TABLES, table
+from flashpoint.models import Document, Event
+from flashpoint.schema import DOCUMENTS, EVENTS, TABLES, table
 from flashpoint.store.base import WriteResult
 
 SCHEMA_VERSION = "1"
@@ -141,6 +141,41 @@ class DuckDBStore:
             else:
                 result.stored.append(doc.doc_id)
         return result
+
+    def write_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> int:
+        """Replace the events of the given documents with `events`, in one transaction."""
+        rows = pa.Table.from_pylist([e.to_row() for e in events], schema=EVENTS.arrow_schema())
+        con = self._con
+        try:
+            _run(con, "BEGIN")
+            con.register("coded_docs", pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
+            _run(con, "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM coded_docs)")
+            con.unregister("coded_docs")
+            if rows.num_rows:
+                con.register("coded_events", rows)
+                _run(con, "INSERT INTO events SELECT * FROM coded_events "
+                          "ON CONFLICT (event_id) DO NOTHING")  # fmt: skip
+                con.unregister("coded_events")
+            _run(con, "COMMIT")
+        except BaseException:
+            _rollback(con)
+            raise
+        return int(rows.num_rows)
+
+    def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
+        """Return stored documents (all, or those with the given ids) as Document records."""
+        data = self.read_table("documents")
+        wanted = set(ids) if ids is not None else None
+        return [
+            Document(
+                doc_id=r["doc_id"], content_hash=r["content_hash"], text_hash=r["text_hash"],
+                text=r["text"], title=r["title"], published=r["published"],
+                publisher=r["publisher"], url=r["url"], kind=r["kind"], issuer=r["issuer"],
+                origin=r["origin"],
+            )
+            for r in data.to_pylist()
+            if wanted is None or r["doc_id"] in wanted
+        ]  # fmt: skip
 
     def read_table(self, name: str, columns: Sequence[str] | None = None) -> pa.Table:
         """Return a table (or some columns) as Arrow, ordered by its primary key."""

@@ -1,0 +1,693 @@
+"""Documents → events: select sentences, parse them, read predicates, actors, status and dates."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from flashpoint.codes.cameo import CameoTable
+from flashpoint.events import syntax
+from flashpoint.events.lexicon import Lexicon, Sense
+from flashpoint.events.topics import topics_of
+from flashpoint.models import Document, Event, Location
+from flashpoint.nlp.dates import Tense, event_date, find_dates
+from flashpoint.nlp.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from flashpoint.actors.places import Gazetteer, PlaceMention
+    from flashpoint.actors.table import ActorMention, ActorTable
+
+CODER_NAME = "flashpoint-coder"
+MEDIA_WORDS = frozenset(
+    [
+        "newspaper",
+        "paper",
+        "outlet",
+        "media",
+        "broadcaster",
+        "agency",
+        "report",
+        "reports",
+        "daily",
+        "journal",
+        "magazine",
+        "network",
+        "channel",
+        "television",
+        "tv",
+        "website",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+    ]
+)
+"""Heads of reporting phrases that are not a government speaking (private media)."""
+PRONOUNS_PERSON = frozenset(["he", "she", "him", "her", "his", "hers"])
+PRONOUNS_GROUP = frozenset(["they", "them", "their", "both"])
+PRONOUNS_SPEAKER = frozenset(["we", "us", "our", "i"])
+LOCATIVE = frozenset(["in", "at", "near", "off", "over", "around", "outside", "inside", "across"])
+PLACE_HEADS = frozenset(
+    "border borders coast coastline waters territory airspace island islands sea strait region "
+    "province city capital base bases position positions installation installations post posts "
+    "embassy consulate site sites facility facilities village town port ship vessel vessels "
+    "destroyer boat boats aircraft jet jets forces troops soldiers nationals citizens "
+    "product products goods company companies firm firms official officials".split()
+)
+"""Heads of target phrases that stand for the state named inside them ("the border with
+Finland", "Japanese territorial waters", "Pakistani border posts", "Brazilian goods")."""
+SKIP_UNDER = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+"""Types whose complement clause is their content, not an event of its own (CODING rule 20)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A resolved actor in a sentence: its code and where it is written."""
+
+    code: str
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the coder knows about the document while reading it sentence by sentence."""
+
+    doc: Document
+    mentions: list[ActorMention]
+    parties: list[str] = field(default_factory=list)
+    last_date: tuple[str | None, str | None] = (None, None)
+    subjects: list[tuple[int, str, bool]] = field(default_factory=list)
+    """(offset, code, is a person) of each event source read so far, for pronouns."""
+
+    def person_subject_before(self, offset: int) -> str | None:
+        """The last event source that was a person, named before `offset`."""
+        found = [code for start, code, person in self.subjects if person and start < offset]
+        return found[-1] if found else None
+
+    def person_before(self, offset: int) -> ActorMention | None:
+        """The last person (or titled person) named before `offset`."""
+        best = None
+        for m in self.mentions:
+            if m.end <= offset and m.kind in ("person", "title"):
+                best = m
+        return best
+
+    def state_before(self, offset: int) -> ActorMention | None:
+        """The last actor of any kind named before `offset`."""
+        best = None
+        for m in self.mentions:
+            if m.end <= offset:
+                best = m
+        return best
+
+    def pair_around(self, start: int, end: int) -> list[str]:
+        """The two parties of an exchange near a sentence: the first two distinct codes in the
+        sentence, else in the document, ordered by first mention in the document."""
+        in_sentence: list[str] = []
+        for m in self.mentions:
+            if start <= m.start < end and m.code not in in_sentence:
+                in_sentence.append(m.code)
+        codes = in_sentence if len(in_sentence) >= 2 else []
+        if not codes:
+            codes = list(self.parties[:2])
+            if self.doc.issuer and self.doc.issuer not in codes and len(codes) == 2:
+                codes = [self.doc.issuer, next(c for c in codes if c != self.doc.issuer)]
+        order = {code: i for i, code in enumerate(self.parties)}
+        return sorted(codes[:2], key=lambda c: order.get(c, 99))
+
+
+class Coder:
+    """Codes documents into events; build it once (it holds the spaCy pipeline and tables)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        actors: ActorTable,
+        places: Gazetteer,
+        lexicon: Lexicon | None = None,
+        cameo: CameoTable | None = None,
+    ) -> None:
+        """Assemble a coder from its parts (see `flashpoint.events.load_coder()`)."""
+        self.nlp = nlp
+        self.actors = actors
+        self.places = places
+        self.cameo = cameo or CameoTable.load()
+        self.lexicon = lexicon or Lexicon.load(cameo=self.cameo)
+        self._triggers = _trigger_forms(self.lexicon.trigger_words())
+        model = f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}"
+        self.version = f"{CODER_NAME} lexicon:{self.lexicon.digest} model:{model}"
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def code(self, doc: Document) -> list[Event]:
+        """Return the events of one document."""
+        return next(iter(self.code_many([doc])))
+
+    def code_many(self, docs: Iterable[Document], *, batch_size: int = 64) -> Iterator[list[Event]]:
+        """Yield each document's events, in order, parsing selected sentences in batches."""
+        pending: list[tuple[Document, DocContext, list[tuple[int, int, bool]]]] = []
+        for doc in docs:
+            pending.append(self._prepare(doc))
+            if len(pending) >= batch_size:
+                yield from self._finish(pending)
+                pending = []
+        if pending:
+            yield from self._finish(pending)
+
+    def _prepare(self, doc: Document) -> tuple[Document, DocContext, list[tuple[int, int, bool]]]:
+        mentions = self.actors.find(doc.text, doc.published)
+        parties: list[str] = []
+        if doc.issuer:
+            parties.append(doc.issuer)
+        for m in mentions:
+            if m.code not in parties:
+                parties.append(m.code)
+        context = DocContext(doc, mentions, parties)
+        spans = [(s, e, self._worth_parsing(doc, (s, e))) for s, e in split_sentences(doc.text)]
+        return doc, context, spans
+
+    def _worth_parsing(self, doc: Document, span: tuple[int, int]) -> bool:
+        """Cheap first pass: a sentence is parsed only if it names a trigger word."""
+        words = doc.text[span[0] : span[1]].lower().replace("-", " ").split()
+        return any(w.strip(".,;:!?\"'“”‘’()") in self._triggers for w in words)
+
+    def _finish(
+        self, pending: list[tuple[Document, DocContext, list[tuple[int, int, bool]]]]
+    ) -> Iterator[list[Event]]:
+        texts = [doc.text[s:e] for doc, _, spans in pending for s, e, chosen in spans if chosen]
+        parsed = iter(self.nlp.pipe(texts))
+        for doc, context, spans in pending:
+            events: list[Event] = []
+            official = doc.kind in ("readout", "statement")
+            for start, end, chosen in spans:
+                if chosen:
+                    events += self._sentence_events(next(parsed), start, context)
+                if official and context.last_date[0] is not None:
+                    continue  # a readout's events happen on the exchange's date, its first
+                date_here = self._sentence_date(doc, doc.text[start:end])
+                if date_here[0] is not None:
+                    context.last_date = date_here
+            yield _deduplicate(events)
+
+    def _sentence_date(self, doc: Document, text: str) -> tuple[str | None, str | None]:
+        return event_date(find_dates(text, doc.published, "past"))
+
+    # -- sentences ---------------------------------------------------------------------------
+
+    def _sentence_events(self, sent: Doc, offset: int, ctx: DocContext) -> list[Event]:
+        """Events of one parsed sentence: verbs first, then event nouns no verb has taken."""
+        events: list[Event] = []
+        taken: set[int] = set()
+        triggers = [(t, self._sense(t)) for t in sent]
+        ordered = sorted(triggers, key=lambda pair: pair[1] is not None and pair[1].pos == "NOUN")
+        for token, sense in ordered:
+            if sense is None or token.i in taken or self._inside_content(token, sent):
+                continue
+            found = self._events_for(token, sense, sent, offset, ctx)
+            events += found
+            if sense.pos == "VERB":
+                obj = syntax.direct_object(token)
+                if obj is not None:
+                    taken |= {obj.i, *(c.i for c in obj.children if c.dep_ == "compound")}
+                    taken |= {c.i for c in obj.conjuncts}
+        events.sort(key=lambda e: e.source_start or 0)
+        return events
+
+    def _sense(self, token: Token) -> Sense | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for sense in self.lexicon.senses_for("VERB", lemma):
+                if self._verb_fits(token, sense):
+                    return sense
+        if token.pos_ in ("NOUN", "PROPN"):
+            for sense in self.lexicon.senses_for("NOUN", lemma):
+                if self._noun_fits(token, sense):
+                    return sense
+        return None
+
+    def _verb_fits(self, verb: Token, sense: Sense) -> bool:
+        if sense.particle:
+            particles = {
+                c.lower_
+                for c in verb.children
+                if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == verb.i + 1)
+            }
+            if sense.particle not in particles:
+                return False
+        if sense.object_lemmas:
+            obj = syntax.direct_object(verb)
+            candidates = [obj, *(obj.conjuncts if obj is not None else ())] if obj else []
+            candidates += [c for o in list(candidates) for c in syntax.children(o, "compound")]
+            if not any(c is not None and c.lemma_.lower() in sense.object_lemmas
+                       for c in candidates):  # fmt: skip
+                return False
+        return True
+
+    def _noun_fits(self, noun: Token, sense: Sense) -> bool:
+        if sense.object_lemmas:
+            near = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
+            if noun.dep_ == "compound":
+                near.add(noun.head.lemma_.lower())
+            if not near & sense.object_lemmas:
+                return False
+        return True
+
+    def _inside_content(self, token: Token, sent: Doc) -> bool:
+        """True when the trigger is the content of an accusation, demand, rejection or threat."""
+        child = token
+        for ancestor in token.ancestors:
+            if child.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "advcl", "dobj", "prep"):
+                sense = self._sense(ancestor)
+                if sense is not None and sense.type in SKIP_UNDER and ancestor is not token:
+                    return True
+            child = ancestor
+        return False
+
+    # -- one trigger -------------------------------------------------------------------------
+
+    def _events_for(
+        self, trigger: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+    ) -> list[Event]:
+        anchor = trigger
+        if sense.pos == "NOUN":
+            if trigger.head.lemma_.lower() in sense.light_verbs and trigger.dep_ in (
+                "dobj", "nsubjpass", "attr"
+            ):  # fmt: skip
+                anchor = trigger.head
+            elif not self._nominal_agent(trigger):
+                return []
+        sources = self._sources(trigger, anchor, sense, sent, offset, ctx)
+        if not sources:
+            return []
+        targets = self._targets(trigger, anchor, sense, sent, offset, ctx)
+        pairs: list[tuple[ActorRef, ActorRef | None]] = []
+        if sense.joint and len(sources) >= 2 and not targets:
+            pairs.append((sources[0], sources[1]))
+        elif targets:
+            pairs += [(s, t) for s in sources for t in targets]
+        elif sense.type == "MOBILIZE":
+            pairs += [(s, None) for s in sources]
+        status, speaker = self._status(anchor, sense, sent, offset, ctx)
+        if (
+            status != "denied"
+            and anchor is not trigger
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+        ):
+            status = "denied"
+        claimed_by = self._claimed_by(anchor, sent, offset, ctx, speaker)
+        value, precision = self._date(anchor, sent, ctx, status)
+        location = self._location(anchor, sense, sent, offset, pairs)
+        evidence_start, evidence_end = offset, offset + len(sent.text)
+        events = []
+        for source, target in pairs:
+            if target is not None and target.code == source.code:
+                continue
+            if sense.swap and target is not None:
+                source, target = target, source
+            if (
+                location is not None
+                and target is not None
+                and sense.type == "CONSULT"
+                and sense.mode == "meeting"
+                and location.country == source.code
+            ):
+                source, target = target, source  # the visitor is the source (CODING rule 15)
+            events.append(self._event(ctx.doc, sense, source, target, status, claimed_by,
+                                      value, precision, location, evidence_start, evidence_end,
+                                      sent.text))  # fmt: skip
+        return events
+
+    def _nominal_agent(self, noun: Token) -> bool:
+        """An event noun codes an event only with an agent: a possessor ("Xi's visit") or a
+        'by' phrase; otherwise it is mentioned, not reported."""
+        return bool(syntax.children(noun, "poss")) or bool(syntax.prepositional_objects(noun, "by"))
+
+    def _sources(
+        self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+    ) -> list[ActorRef]:
+        if anchor is trigger and sense.pos == "NOUN":
+            heads = syntax.children(trigger, "poss") or syntax.prepositional_objects(trigger, "by")
+        elif syntax.is_passive(anchor):
+            agent = syntax.passive_agent(anchor)
+            heads = [agent] if agent is not None else []
+        else:
+            subj = syntax.subject(anchor) or self._preceding_actor(anchor)
+            heads = [subj] if subj is not None else []
+        found: list[ActorRef] = []
+        for head in heads:
+            for member in syntax.coordinated(head):
+                found += self._actor(member, sent, offset, ctx, group_ok=True)
+            if sense.joint and len(found) == 1:
+                found += self._inner_parties(head, sent, offset, ctx, found[0].code)
+        unique: list[ActorRef] = []
+        for ref in found:
+            if all(ref.code != u.code for u in unique):
+                unique.append(ref)
+        for ref in unique:
+            is_person = any(m.start <= ref.start < m.end or ref.start <= m.start < ref.end
+                            for m in ctx.mentions if m.kind in ("person", "title"))  # fmt: skip
+            ctx.subjects.append((ref.start, ref.code, is_person))
+        return unique
+
+    @staticmethod
+    def _preceding_actor(verb: Token) -> Token | None:
+        """A proper noun just before a subjectless main verb, misparsed as something else
+        ("On Monday Beijing accused ...")."""
+        if verb.dep_ != "ROOT" or verb.i == 0:
+            return None
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "PROPN" and before.dep_ in ("pobj", "compound", "npadvmod", "appos"):
+            return before
+        return None
+
+    def _inner_parties(
+        self, head: Token, sent: Doc, offset: int, ctx: DocContext, first: str
+    ) -> list[ActorRef]:
+        """Parties coordinated inside a subject ("the ministers of Congo and Rwanda")."""
+        for token in head.subtree:
+            if token.dep_ == "conj" and token.head.dep_ == "pobj":
+                for ref in self._actor(token, sent, offset, ctx, group_ok=False):
+                    if ref.code != first:
+                        return [ref]
+        return []
+
+    def _targets(
+        self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+    ) -> list[ActorRef]:
+        for slot in sense.target:
+            heads = self._slot(trigger, anchor, slot)
+            found: list[ActorRef] = []
+            for head in heads:
+                for member in syntax.coordinated(head):
+                    found += self._actor(member, sent, offset, ctx, group_ok=False)
+            if found:
+                return found
+        return []
+
+    def _slot(self, trigger: Token, anchor: Token, slot: str) -> list[Token]:
+        if slot == "dobj":
+            obj = syntax.direct_object(anchor)
+            if obj is not None and syntax.is_passive(anchor) and obj.dep_ == "nsubjpass":
+                return [obj]
+            return [obj] if obj is not None and obj is not trigger else []
+        if slot == "dative":
+            return syntax.children(anchor, "dative", "iobj") or (
+                syntax.children(anchor, "dobj") if syntax.children(anchor, "xcomp") else []
+            )
+        if slot == "poss":
+            obj = syntax.direct_object(anchor) if anchor is not trigger else trigger
+            return syntax.children(obj, "poss") if obj is not None else []
+        if slot == "xcomp-subj":
+            return [s for x in syntax.children(anchor, "xcomp", "ccomp")
+                    for s in syntax.children(x, "nsubj")]  # fmt: skip
+        preposition = slot.split(":", 1)[1]
+        places = [anchor, trigger]
+        obj = syntax.direct_object(anchor)
+        if obj is not None:
+            places.append(obj)
+        found: list[Token] = []
+        for place in dict.fromkeys(places):
+            found += syntax.prepositional_objects(place, preposition)
+        return found or syntax.attached_objects(anchor, preposition)
+
+    def _actor(
+        self, head: Token, sent: Doc, offset: int, ctx: DocContext, *, group_ok: bool
+    ) -> list[ActorRef]:
+        """Resolve the phrase headed by `head` to actors: a named one, a pronoun, or a group."""
+        lower = head.lower_
+        start_tok, end_tok = syntax.phrase(head)
+        span = sent[start_tok : end_tok + 1]
+        start, end = offset + span.start_char, offset + span.end_char
+        if lower in PRONOUNS_SPEAKER and ctx.doc.issuer:
+            return [ActorRef(ctx.doc.issuer, head.text, start, end)]
+        if lower in PRONOUNS_PERSON:
+            salient = ctx.person_subject_before(offset + head.idx)
+            if salient is not None:
+                return [ActorRef(salient, head.text, start, end)]
+            person = ctx.person_before(offset + head.idx)
+            return [ActorRef(person.code, head.text, start, end)] if person else []
+        if lower == "it" or lower == "its":
+            state = ctx.state_before(offset + head.idx)
+            return [ActorRef(state.code, head.text, start, end)] if state else []
+        code = self.actors.resolve(span.text, ctx.doc.published)
+        if code is None and head.lemma_.lower() in PLACE_HEADS | {head.lower_}:
+            inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
+            if head.lower_ in PLACE_HEADS and inside:
+                code = inside[0].code
+        if code is not None:
+            return [ActorRef(code, span.text, start, end)]
+        if self._is_group(head):
+            pair = ctx.pair_around(offset, offset + len(sent.text))
+            if len(pair) == 2:
+                return [ActorRef(code, span.text, start, end) for code in pair] if group_ok else []
+        return []
+
+    @staticmethod
+    def _is_group(head: Token) -> bool:
+        lower = head.lower_
+        if lower in ("they", "them", "both", "each"):
+            return True
+        if head.lemma_.lower() in syntax.GROUP_HEADS and head.tag_ in ("NNS", "NNPS"):
+            return any(c.lower_ in ("two", "both", "the") for c in head.children)
+        return lower == "side" and any(c.lower_ in ("each", "either") for c in head.children)
+
+    # -- attributes --------------------------------------------------------------------------
+
+    def _status(
+        self, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+    ) -> tuple[str, Token | None]:
+        """occurred / planned / hypothetical / denied, and who denies it (if anyone)."""
+        for ancestor in syntax.ancestors_in(anchor, sent[:]):
+            if ancestor.lemma_.lower() in syntax.DENIAL_LEMMAS:
+                return "denied", syntax.subject(ancestor)
+        if syntax.negated(anchor) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in anchor.children
+        ):
+            return "denied", None
+        aux = syntax.auxiliaries(anchor)
+        if sense.type == "THREATEN":
+            return ("hypothetical" if syntax.has_condition_clause(anchor) else "occurred"), None
+        if syntax.under_condition(anchor):
+            return "hypothetical", None
+        if any(a in syntax.HYPOTHETICAL_AUX for a in aux):
+            return "hypothetical", None
+        if "would" in aux:
+            reported = any(a.lemma_.lower() in syntax.REPORTING_LEMMAS
+                           for a in syntax.ancestors_in(anchor, sent[:]))  # fmt: skip
+            return ("planned" if reported else "hypothetical"), None
+        if any(a in syntax.FUTURE_AUX for a in aux):
+            return "planned", None
+        head = anchor.head
+        if (
+            anchor.dep_ == "xcomp"
+            and head.lemma_.lower()
+            in (
+                *syntax.FUTURE_GOVERNORS,
+                "be",
+                "invite",
+                "agree",
+            )
+            and (
+                head.lemma_.lower() != "agree" or sense.type in ("CONSULT", "CONCEDE", "COOPERATE")
+            )
+        ):
+            return "planned", None
+        if any(c.lower_ in ("planned", "upcoming", "proposed", "scheduled", "next")
+               for c in anchor.children):  # fmt: skip
+            return "planned", None
+        return (sense.status or "occurred"), None
+
+    def _claimed_by(
+        self, anchor: Token, sent: Doc, offset: int, ctx: DocContext, speaker: Token | None
+    ) -> str | None:
+        if ctx.doc.kind in ("readout", "statement") and ctx.doc.issuer:
+            return None
+        if speaker is not None:
+            refs = self._actor(speaker, sent, offset, ctx, group_ok=False)
+            return refs[0].code if refs and not refs[0].code.startswith("IGO:") else None
+        reporter = None
+        for ancestor in syntax.ancestors_in(anchor, sent[:]):
+            if ancestor.lemma_.lower() in syntax.REPORTING_LEMMAS:
+                reporter = syntax.subject(ancestor)
+                break
+        if reporter is None:
+            for child in anchor.children:
+                if child.dep_ in ("parataxis", "ccomp", "advcl") and (
+                    child.lemma_.lower() in syntax.REPORTING_LEMMAS
+                ):
+                    reporter = syntax.subject(child)
+        if reporter is None:
+            for token in sent:
+                if token.lower_ == "according":
+                    objects = [o for p in token.children for o in syntax.children(p, "pobj")]
+                    reporter = objects[0] if objects else None
+        if reporter is None:
+            return None
+        words = {t.lemma_.lower() for t in reporter.subtree}
+        if reporter.lemma_.lower() in MEDIA_WORDS or (words & MEDIA_WORDS and "government"
+                                                       not in words):  # fmt: skip
+            return None
+        refs = self._actor(reporter, sent, offset, ctx, group_ok=False)
+        if not refs or refs[0].code.startswith("IGO:"):
+            return None
+        return refs[0].code
+
+    def _date(
+        self, anchor: Token, sent: Doc, ctx: DocContext, status: str
+    ) -> tuple[str | None, str | None]:
+        """The date in the event's clause, else in its sentence; for a reported action with
+        none, the date the text last gave (a readout: the exchange's), else publication."""
+        tense: Tense = "future" if status == "planned" else "past"
+        mentions = find_dates(sent.text, ctx.doc.published, tense)
+        left = anchor.left_edge.idx
+        right = anchor.right_edge.idx + len(anchor.right_edge.text)
+        inside = [m for m in mentions if left <= m.start and m.end <= right]
+        found = event_date(inside or mentions)
+        if found[0] is not None or status != "occurred":
+            return found
+        if ctx.last_date[0] is not None:
+            return ctx.last_date
+        if ctx.doc.published is not None:
+            return ctx.doc.published.isoformat(), "day"
+        return None, None
+
+    def _location(
+        self,
+        anchor: Token,
+        sense: Sense,
+        sent: Doc,
+        offset: int,
+        pairs: Sequence[tuple[ActorRef, ActorRef | None]],
+    ) -> Location | None:
+        if sense.mode == "phone":
+            return None
+        actor_spans = [(r.start - offset, r.end - offset) for p in pairs for r in p if r]
+        for place in self.places.find(sent.text):
+            if any(s <= place.start < e for s, e in actor_spans):
+                continue
+            before = sent.text[: place.start].rstrip().split()
+            if before and before[-1].lower() in LOCATIVE | ({"to"} if sense.mode == "visit"
+                                                             else set()):  # fmt: skip
+                return _location_of(place)
+        return None
+
+    def _event(
+        self,
+        doc: Document,
+        sense: Sense,
+        source: ActorRef,
+        target: ActorRef | None,
+        status: str,
+        claimed_by: str | None,
+        value: str | None,
+        precision: str | None,
+        location: Location | None,
+        evidence_start: int,
+        evidence_end: int,
+        evidence: str,
+    ) -> Event:
+        code = self.cameo.get(sense.cameo)
+        key = "|".join(
+            map(
+                str,
+                (
+                    doc.doc_id,
+                    evidence_start,
+                    evidence_end,
+                    source.code,
+                    target.code if target else "",
+                    sense.type,
+                    status,
+                    value,
+                ),
+            )
+        )
+        return Event(
+            event_id="ev-" + hashlib.sha256(key.encode()).hexdigest()[:16],
+            doc_id=doc.doc_id,
+            source=source.code,
+            source_name=source.name,
+            target=target.code if target else None,
+            target_name=target.name if target else None,
+            type=sense.type,
+            mode=sense.mode,
+            cameo=code.code,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            date=value,
+            date_precision=precision,
+            status=status,
+            claimed_by=claimed_by,
+            location=location,
+            topics=topics_of(evidence, sense.topics),
+            evidence=evidence,
+            evidence_start=evidence_start,
+            evidence_end=evidence_end,
+            source_start=source.start,
+            source_end=source.end,
+            target_start=target.start if target else None,
+            target_end=target.end if target else None,
+            confidence=0.6 if source.name.lower().split()[0] in PRONOUNS_PERSON else 0.8,
+            coder_version=self.version,
+        )
+
+
+def _location_of(place: PlaceMention) -> Location:
+    return Location(place.name, place.country, place.lat, place.lon, place.precision)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per action per document (CODING rule 12): the dated mention is kept."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((i for i, k in enumerate(kept)
+                     if (k.source, k.target, k.type, k.mode, k.status) ==
+                     (event.source, event.target, event.type, event.mode, event.status)
+                     and (k.date is None or event.date is None or k.date == event.date)),
+                    None)  # fmt: skip
+        if twin is None:
+            kept.append(event)
+        elif kept[twin].date is None and event.date is not None:
+            kept[twin] = event
+    return kept
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "meet": ("met",), "hold": ("held",), "speak": ("spoke", "spoken"),
+    "strike": ("struck", "stricken"), "send": ("sent",), "fly": ("flew", "flown"),
+    "shoot": ("shot",), "seek": ("sought",), "sell": ("sold",), "buy": ("bought",),
+    "give": ("gave", "given"), "take": ("took", "taken"), "tell": ("told",), "lead": ("led",),
+    "break": ("broke", "broken"), "make": ("made",), "withdraw": ("withdrew", "withdrawn"),
+    "bring": ("brought",), "pay": ("paid",), "say": ("said",), "cut": ("cut",),
+    "hit": ("hit",), "lay": ("laid",), "win": ("won",), "draw": ("drew", "drawn"),
+    "stand": ("stood",), "throw": ("threw", "thrown"), "freeze": ("froze", "frozen"),
+    "shut": ("shut",), "set": ("set",), "put": ("put",), "begin": ("began", "begun"),
+    "drive": ("drove", "driven"), "ride": ("rode", "ridden"), "sink": ("sank", "sunk"),
+    "forbid": ("forbade", "forbidden"), "sign": ("signed",), "bar": ("barred",),
+    "ban": ("banned",), "ship": ("shipped",), "plan": ("planned",), "stop": ("stopped",),
+    "get": ("got", "gotten"), "keep": ("kept",), "build": ("built",), "show": ("shown",),
+    "undertake": ("undertook", "undertaken"), "seize": ("seized",), "flee": ("fled",),
+}  # fmt: skip
+
+
+def _trigger_forms(lemmas: Iterable[str]) -> frozenset[str]:
+    """Inflected surface forms of trigger lemmas, for the first pass (a superset is fine)."""
+    forms: set[str] = set()
+    for phrase in lemmas:
+        for lemma in phrase.replace("-", " ").split():
+            forms |= {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+            if lemma.endswith("e"):
+                forms.add(lemma[:-1] + "ing")
+            if lemma.endswith("y"):
+                forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+            if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+                forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+            forms |= set(_IRREGULAR.get(lemma, ()))
+    return frozenset(forms)
