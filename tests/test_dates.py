@@ -466,3 +466,17 @@ def _throughput(rounds: int = 200) -> float:
 
 if __name__ == "__main__":
     sys.stdout.write(f"find_dates: {_throughput():,.0f} sentences/s\n")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Talks failed on July 24. A day earlier, the envoy had left.", "2025-07-23"),
+        ("Talks failed on July 24. Two days later, the border closed.", "2025-07-26"),
+        ("Shelling began on July 24 and the reply came the same morning.", "2025-07-24"),
+    ],
+    ids=["a-day-earlier", "two-days-later", "the-same-morning"],
+)
+def test_days_counted_from_the_last_day_given(text: str, expected: str) -> None:
+    mentions = find_dates(text, date(2025, 7, 29), "past")
+    assert mentions[-1].value == expected

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flashpoint.codes.cameo import CameoTable
@@ -52,6 +55,19 @@ PRONOUNS_PERSON = frozenset(["he", "she", "him", "her", "his", "hers"])
 PRONOUNS_GROUP = frozenset(["they", "them", "their", "both"])
 PRONOUNS_SPEAKER = frozenset(["we", "us", "our", "i"])
 LOCATIVE = frozenset(["in", "at", "near", "off", "over", "around", "outside", "inside", "across"])
+INITIATOR = re.compile(
+    r"at the (?:request|invitation|initiative) of (the [\w.’' -]+? side|[\w.’' -]+?)[,.;)]"
+    r"|at ([\w.’' -]+?)[’']s? (?:request|initiative)"
+    r"|(?:initiated|requested|sought) by (the [\w.’' -]+?|[\w.’' -]+?)[,.;)]"
+)
+"""Phrases that name who initiated a call or meeting (CODING rule 2)."""
+NON_STATE_HEADS = frozenset(
+    "airline airlines carrier carriers company companies firm firms bank banks corporation "
+    "manufacturer manufacturers exporter exporters importer importers investor investors fan "
+    "fans team club player players tourist tourists traveller travellers passenger passengers "
+    "student students university universities media newspaper broadcaster".split()
+)
+"""Heads of source phrases that are not a state acting (CODING rule 21)."""
 PLACE_HEADS = frozenset(
     "border borders coast coastline waters territory airspace island islands sea strait region "
     "province city capital base bases position positions installation installations post posts "
@@ -62,6 +78,12 @@ PLACE_HEADS = frozenset(
 """Heads of target phrases that stand for the state named inside them ("the border with
 Finland", "Japanese territorial waters", "Pakistani border posts", "Brazilian goods")."""
 SKIP_UNDER = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+MEETING_LEMMAS = frozenset("meet visit hold convene travel host".split())
+"""Complements of "agree" that set up a meeting: the planned CONSULT is coded, not an AGREE
+(CODING rule 16)."""
+CONTACT_LEMMAS = frozenset("speak talk communicate stay remain keep maintain contact".split())
+"""Complements of "agree" that keep up contact: an AGREE (mode contact), not a CONSULT."""
+AGREEING_LEMMAS = frozenset("agree decide pledge promise confirm".split())
 """Types whose complement clause is their content, not an event of its own (CODING rule 20)."""
 
 
@@ -83,7 +105,19 @@ class DocContext:
     mentions: list[ActorMention]
     parties: list[str] = field(default_factory=list)
     last_date: tuple[str | None, str | None] = (None, None)
+    window_start: int = 0
+    """Where the text read for relative dates starts: two sentences before the current one."""
+    initiator: str | None = None
+    """The party the text says initiated the exchange ("at the request of the US side")."""
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)
+    accusations: list[tuple[str, ActorRef]] = field(default_factory=list)
+    """(accused code, accuser) of each accusation or demand coded so far."""
+
+    def accuser_of(self, code: str) -> list[ActorRef]:
+        """The last accuser of `code`: whom a rejection or denial answers."""
+        found = [accuser for accused, accuser in self.accusations if accused == code]
+        return found[-1:]
+
     """(offset, code, is a person) of each event source read so far, for pronouns."""
 
     def person_subject_before(self, offset: int) -> str | None:
@@ -140,7 +174,12 @@ class Coder:
         self.places = places
         self.cameo = cameo or CameoTable.load()
         self.lexicon = lexicon or Lexicon.load(cameo=self.cameo)
-        self._triggers = _trigger_forms(self.lexicon.trigger_words())
+        self._evaluations = _evaluations()
+        self._praise = _synthetic("praise", "SUPPORT", "praise", "051")
+        self._criticism = _synthetic("criticism", "ACCUSE", "criticism", "111")
+        self._triggers = _trigger_forms(
+            self.lexicon.trigger_words() | self._evaluations["verbs"] | self._evaluations["saying"]
+        )
         model = f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '')}"
         self.version = f"{CODER_NAME} lexicon:{self.lexicon.digest} model:{model}"
 
@@ -173,6 +212,15 @@ class Coder:
         spans = [(s, e, self._worth_parsing(doc, (s, e))) for s, e in split_sentences(doc.text)]
         return doc, context, spans
 
+    def _initiator(self, doc: Document, ctx: DocContext) -> str | None:
+        """The party a text says asked for the exchange: "at the request of the US side",
+        "initiated by the US President", "at Russia's initiative"."""
+        match = INITIATOR.search(doc.text)
+        if match is None:
+            return None
+        phrase = next(g for g in match.groups() if g)
+        return self.actors.resolve(phrase, doc.published)
+
     def _worth_parsing(self, doc: Document, span: tuple[int, int]) -> bool:
         """Cheap first pass: a sentence is parsed only if it names a trigger word."""
         words = doc.text[span[0] : span[1]].lower().replace("-", " ").split()
@@ -186,7 +234,13 @@ class Coder:
         for doc, context, spans in pending:
             events: list[Event] = []
             official = doc.kind in ("readout", "statement")
-            for start, end, chosen in spans:
+            context.initiator = self._initiator(doc, context)
+            lede: tuple[str | None, str | None] = (None, None)
+            dated_at = 0
+            for n, (start, end, chosen) in enumerate(spans):
+                context.window_start = spans[max(0, n - 2)][0]
+                if "\n" in doc.text[dated_at:start] and lede[0] is not None:
+                    context.last_date = lede  # a new paragraph goes back to the lede's date
                 if chosen:
                     events += self._sentence_events(next(parsed), start, context)
                 if official and context.last_date[0] is not None:
@@ -194,6 +248,9 @@ class Coder:
                 date_here = self._sentence_date(doc, doc.text[start:end])
                 if date_here[0] is not None:
                     context.last_date = date_here
+                    dated_at = end
+                    if lede[0] is None:
+                        lede = date_here
             yield _deduplicate(events)
 
     def _sentence_date(self, doc: Document, text: str) -> tuple[str | None, str | None]:
@@ -205,6 +262,7 @@ class Coder:
         """Events of one parsed sentence: verbs first, then event nouns no verb has taken."""
         events: list[Event] = []
         taken: set[int] = set()
+        self._note_main_subject(sent, offset, ctx)
         triggers = [(t, self._sense(t)) for t in sent]
         ordered = sorted(triggers, key=lambda pair: pair[1] is not None and pair[1].pos == "NOUN")
         for token, sense in ordered:
@@ -220,6 +278,19 @@ class Coder:
         events.sort(key=lambda e: e.source_start or 0)
         return events
 
+    def _note_main_subject(self, sent: Doc, offset: int, ctx: DocContext) -> None:
+        """Remember a sentence's main subject when it names a person (for later pronouns)."""
+        root = next((t for t in sent if t.dep_ == "ROOT"), None)
+        subj = syntax.subject(root) if root is not None else None
+        if subj is None or subj.lower_ in PRONOUNS_PERSON:
+            return
+        left, right = syntax.phrase(subj)
+        start, end = offset + sent[left].idx, offset + sent[right].idx + len(sent[right].text)
+        for m in ctx.mentions:
+            if start <= m.start < end and m.kind in ("person", "title"):
+                ctx.subjects.append((m.start, m.code, True))
+                return
+
     def _sense(self, token: Token) -> Sense | None:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -233,6 +304,16 @@ class Coder:
         return None
 
     def _verb_fits(self, verb: Token, sense: Sense) -> bool:
+        if (
+            sense.type == "CONSULT"
+            and verb.lemma_.lower() in ("call", "phone", "ring")
+            and any(
+                c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                or (c.dep_ == "prep" and c.lower_ == "as")
+                for c in verb.children
+            )
+        ):
+            return False  # "called him a friend", "described X as": a characterisation
         if sense.particle:
             particles = {
                 c.lower_
@@ -275,6 +356,10 @@ class Coder:
     def _events_for(
         self, trigger: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
     ) -> list[Event]:
+        adjusted = self._agreement_sense(trigger, sense)
+        if adjusted is None:
+            return []
+        sense = adjusted
         anchor = trigger
         if sense.pos == "NOUN":
             if trigger.head.lemma_.lower() in sense.light_verbs and trigger.dep_ in (
@@ -287,6 +372,22 @@ class Coder:
         if not sources:
             return []
         targets = self._targets(trigger, anchor, sense, sent, offset, ctx)
+        if not targets and sense.type == "REJECT":
+            targets = ctx.accuser_of(sources[0].code)
+        return self._emit(trigger, anchor, sense, sources, targets, sent, offset, ctx)
+
+    def _emit(
+        self,
+        trigger: Token,
+        anchor: Token,
+        sense: Sense,
+        sources: list[ActorRef],
+        targets: list[ActorRef],
+        sent: Doc,
+        offset: int,
+        ctx: DocContext,
+    ) -> list[Event]:
+        """Events for resolved sources and targets, with status, attribution, date, place."""
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if sense.joint and len(sources) >= 2 and not targets:
             pairs.append((sources[0], sources[1]))
@@ -302,7 +403,7 @@ class Coder:
         ):
             status = "denied"
         claimed_by = self._claimed_by(anchor, sent, offset, ctx, speaker)
-        value, precision = self._date(anchor, sent, ctx, status)
+        value, precision = self._date(anchor, sent, offset, ctx, status)
         location = self._location(anchor, sense, sent, offset, pairs)
         evidence_start, evidence_end = offset, offset + len(sent.text)
         events = []
@@ -311,6 +412,13 @@ class Coder:
                 continue
             if sense.swap and target is not None:
                 source, target = target, source
+            if (
+                sense.type == "CONSULT"
+                and sense.joint
+                and target is not None
+                and ctx.initiator == target.code
+            ):
+                source, target = target, source  # the initiator is the source (CODING rule 2)
             if (
                 location is not None
                 and target is not None
@@ -322,7 +430,73 @@ class Coder:
             events.append(self._event(ctx.doc, sense, source, target, status, claimed_by,
                                       value, precision, location, evidence_start, evidence_end,
                                       sent.text))  # fmt: skip
+            if sense.type in ("ACCUSE", "REQUEST") and target is not None:
+                ctx.accusations.append((target.code, source))
         return events
+
+    def _characterisations(self, sent: Doc, offset: int, ctx: DocContext) -> list[Event]:
+        """Praise and criticism said as a characterisation: "called him a close friend",
+        "described the move as provocative", "said President X is a great leader"."""
+        table = self._evaluations
+        events: list[Event] = []
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+                continue
+            if lemma in table["verbs"]:
+                characterised = syntax.direct_object(verb)
+                said = [t for c in verb.children
+                        if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr")
+                        or (c.dep_ == "prep" and c.lower_ == "as") for t in c.subtree]  # fmt: skip
+            elif lemma in table["saying"]:
+                comp = next((c for c in syntax.children(verb, "ccomp")
+                             if c.lemma_.lower() == "be"), None)  # fmt: skip
+                characterised = syntax.children(comp, "nsubj")[0] if comp is not None and \
+                    syntax.children(comp, "nsubj") else None  # fmt: skip
+                said = [t for c in (comp.children if comp is not None else ())
+                        if c.dep_ in ("attr", "acomp") for t in c.subtree]  # fmt: skip
+            else:
+                continue
+            if characterised is None or not said:
+                continue
+            words = {t.lemma_.lower() for t in said} | {t.lower_ for t in said}
+            if words & table["praise"] and lemma in table["saying"] | {"call", "describe",
+                                                                       "hail", "greet", "dub",
+                                                                       "term"}:  # fmt: skip
+                sense = self._praise
+            elif words & table["criticism"]:
+                sense = self._criticism
+            else:
+                continue
+            sources = self._sources(verb, verb, sense, sent, offset, ctx)
+            targets = self._actor(characterised, sent, offset, ctx, group_ok=False)
+            if not targets:
+                inside = [t for t in characterised.subtree if t.dep_ == "poss"]
+                targets = [r for t in inside for r in self._actor(t, sent, offset, ctx,
+                                                                  group_ok=False)]  # fmt: skip
+            if sources and targets:
+                events += self._emit(verb, verb, sense, sources, targets, sent, offset, ctx)
+        return events
+
+    def _agreement_sense(self, trigger: Token, sense: Sense) -> Sense | None:
+        """Rules 16-17: "agreed to meet" is the planned meeting, "agreed to stay in contact" is
+        an AGREE (mode contact); None when the trigger is not coded on its own."""
+        lemma = trigger.lemma_.lower()
+        if sense.type == "AGREE" and lemma in AGREEING_LEMMAS:
+            for comp in syntax.children(trigger, "xcomp", "ccomp"):
+                comp_lemma = comp.lemma_.lower()
+                if comp_lemma in MEETING_LEMMAS or (
+                    comp.dep_ == "ccomp"
+                    and comp_lemma in ("be",)
+                    and any(c.lemma_.lower() == "hold" for c in comp.subtree)
+                ):
+                    return None
+                if comp_lemma in CONTACT_LEMMAS:
+                    return replace(sense, mode="contact")
+        if (sense.type == "CONSULT" and lemma in CONTACT_LEMMAS and trigger.dep_ == "xcomp"
+                and trigger.head.lemma_.lower() in AGREEING_LEMMAS):  # fmt: skip
+            return None
+        return sense
 
     def _nominal_agent(self, noun: Token) -> bool:
         """An event noun codes an event only with an agent: a possessor ("Xi's visit") or a
@@ -330,6 +504,12 @@ class Coder:
         return bool(syntax.children(noun, "poss")) or bool(syntax.prepositional_objects(noun, "by"))
 
     def _sources(
+        self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+    ) -> list[ActorRef]:
+        """The acting states: the subject, a passive agent, a possessor of an event noun."""
+        return self._source_refs(trigger, anchor, sense, sent, offset, ctx)
+
+    def _source_refs(
         self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
     ) -> list[ActorRef]:
         if anchor is trigger and sense.pos == "NOUN":
@@ -341,6 +521,7 @@ class Coder:
             subj = syntax.subject(anchor) or self._preceding_actor(anchor)
             heads = [subj] if subj is not None else []
         found: list[ActorRef] = []
+        heads = [h for h in heads if h.lemma_.lower() not in NON_STATE_HEADS]
         for head in heads:
             for member in syntax.coordinated(head):
                 found += self._actor(member, sent, offset, ctx, group_ok=True)
@@ -465,7 +646,7 @@ class Coder:
     ) -> tuple[str, Token | None]:
         """occurred / planned / hypothetical / denied, and who denies it (if anyone)."""
         for ancestor in syntax.ancestors_in(anchor, sent[:]):
-            if ancestor.lemma_.lower() in syntax.DENIAL_LEMMAS:
+            if ancestor.lemma_.lower() in syntax.DENIAL_LEMMAS and ancestor.i < anchor.i:
                 return "denied", syntax.subject(ancestor)
         if syntax.negated(anchor) or any(
             c.dep_ == "det" and c.lower_ == "no" for c in anchor.children
@@ -540,12 +721,18 @@ class Coder:
         return refs[0].code
 
     def _date(
-        self, anchor: Token, sent: Doc, ctx: DocContext, status: str
+        self, anchor: Token, sent: Doc, offset: int, ctx: DocContext, status: str
     ) -> tuple[str | None, str | None]:
         """The date in the event's clause, else in its sentence; for a reported action with
         none, the date the text last gave (a readout: the exchange's), else publication."""
         tense: Tense = "future" if status == "planned" else "past"
-        mentions = find_dates(sent.text, ctx.doc.published, tense)
+        before = offset - ctx.window_start
+        window = ctx.doc.text[ctx.window_start : offset + len(sent.text)]
+        mentions = [
+            replace(m, start=m.start - before, end=m.end - before)
+            for m in find_dates(window, ctx.doc.published, tense)
+            if m.start >= before
+        ]
         left = anchor.left_edge.idx
         right = anchor.right_edge.idx + len(anchor.right_edge.text)
         inside = [m for m in mentions if left <= m.start and m.end <= right]
@@ -637,6 +824,23 @@ class Coder:
             confidence=0.6 if source.name.lower().split()[0] in PRONOUNS_PERSON else 0.8,
             coder_version=self.version,
         )
+
+
+EVALUATIONS = Path(__file__).resolve().parent.parent / "data" / "events" / "evaluations.toml"
+
+
+def _evaluations(path: Path = EVALUATIONS) -> dict[str, frozenset[str]]:
+    """The characterisation word lists (data/events/evaluations.toml)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+def _synthetic(name: str, kind: str, mode: str, cameo: str) -> Sense:
+    """A sense the engine codes by rule rather than from the lexicon."""
+    return Sense(id=f"rule-{name}", lemmas=(), pos="VERB", type=kind, mode=mode, cameo=cameo,
+                 target=("dobj",), object_lemmas=frozenset(), particle="",
+                 light_verbs=frozenset(), joint=False, swap=False, status="",
+                 negated_type="", topics=("diplomacy",))  # fmt: skip
 
 
 def _location_of(place: PlaceMention) -> Location:

@@ -380,6 +380,19 @@ def _h_anchored(
     return _NONE_REL if ref is None else _d(ref + timedelta(days=offset))
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _h_days_apart(
+    match: re.Match[str], pub: date | None, tense: Tense, prev: list[DateMention]
+) -> _Value | None:
+    raw = match["n"].lower()
+    count = _COUNTS[raw] if raw in _COUNTS else int(raw)
+    sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
+    ref = _ctx_day(prev) or pub
+    return _NONE_REL if ref is None else _d(ref + timedelta(days=sign * count))
+
+
 def _h_week(
     match: re.Match[str], pub: date | None, tense: Tense, prev: list[DateMention]
 ) -> _Value | None:
@@ -582,10 +595,19 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
         _c(
             rf"\b{_PREP}(?P<an>the\s+(?:preceding|previous)\s+(?:night|day|evening)|overnight|"
             r"the\s+(?:night|day|evening)\s+before(?=\s*(?:[,.;:!?)]|$))|"
-            r"the\s+(?:next|following)\s+(?:day|morning)|(?:that\s+|the\s+)same\s+day|"
+            r"the\s+(?:next|following)\s+(?:day|morning)|"
+            r"(?:that\s+|the\s+)same\s+(?:day|morning|afternoon|evening|night)|"
             r"(?:later|earlier)\s+that\s+day)\b"
         ),
         _h_anchored,
+    ),
+    # a day earlier, two days later: counted from the day the text last gave
+    (
+        _c(
+            r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+"
+            r"(?P<dir>earlier|later|before|after)(?=\s*(?:[,.;:!?)]|$|on\b|when\b|,))"
+        ),
+        _h_days_apart,
     ),
     # this week, last week, next weekend, earlier this week, late last week
     (

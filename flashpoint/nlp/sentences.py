@@ -1,4 +1,6 @@
-"""Text → sentence spans by rule, cheap enough to run before deciding what to parse."""
+"""Text → sentence spans by rule, cheap enough to run before deciding what to parse.
+
+A semicolon also ends a unit: the clauses it joins are parsed, and cited, one by one."""
 
 from __future__ import annotations
 
@@ -61,7 +63,7 @@ _ABBREVIATIONS = frozenset(
         "pp",
     ]
 )
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|;(?=\s+\S)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\"“‘(])")
 
 
@@ -92,7 +94,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at `dot` ends an abbreviation or an initial, not a sentence."""
     if text[dot] != ".":
-        return False
+        return False  # '!', '?' and ';' always end a unit
     word_start = dot
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
