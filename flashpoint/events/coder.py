@@ -107,6 +107,9 @@ class DocContext:
     last_date: tuple[str | None, str | None] = (None, None)
     window_start: int = 0
     """Where the text read for relative dates starts: two sentences before the current one."""
+    learned: dict[str, str] = field(default_factory=dict)
+    """Names of people the text itself ties to a state ("India's foreign secretary Vikram
+    Misri"), full name and surname, for later mentions of them."""
     initiator: str | None = None
     """The party the text says initiated the exchange ("at the request of the US side")."""
     subjects: list[tuple[int, str, bool]] = field(default_factory=list)
@@ -208,7 +211,7 @@ class Coder:
         for m in mentions:
             if m.code not in parties:
                 parties.append(m.code)
-        context = DocContext(doc, mentions, parties)
+        context = DocContext(doc, mentions, parties, learned=learn_names(doc.text, mentions))
         spans = [(s, e, self._worth_parsing(doc, (s, e))) for s, e in split_sentences(doc.text)]
         return doc, context, spans
 
@@ -362,10 +365,14 @@ class Coder:
         sense = adjusted
         anchor = trigger
         if sense.pos == "NOUN":
+            clause = next((c for c in trigger.children if c.dep_ in ("relcl", "acl")
+                           and c.lemma_.lower() in sense.light_verbs), None)  # fmt: skip
             if trigger.head.lemma_.lower() in sense.light_verbs and trigger.dep_ in (
                 "dobj", "nsubjpass", "attr"
             ):  # fmt: skip
                 anchor = trigger.head
+            elif clause is not None:
+                anchor = clause  # "the travel warning Beijing issued": the clause's subject acts
             elif not self._nominal_agent(trigger):
                 return []
         sources = self._sources(trigger, anchor, sense, sent, offset, ctx)
@@ -618,6 +625,8 @@ class Coder:
             state = ctx.state_before(offset + head.idx)
             return [ActorRef(state.code, head.text, start, end)] if state else []
         code = self.actors.resolve(span.text, ctx.doc.published)
+        if code is None and ctx.learned:
+            code = next((c for name, c in ctx.learned.items() if name in span.text), None)
         if code is None and head.lemma_.lower() in PLACE_HEADS | {head.lower_}:
             inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
             if head.lower_ in PLACE_HEADS and inside:
@@ -633,7 +642,7 @@ class Coder:
     @staticmethod
     def _is_group(head: Token) -> bool:
         lower = head.lower_
-        if lower in ("they", "them", "both", "each"):
+        if lower in ("they", "them", "their", "both", "each"):
             return True
         if head.lemma_.lower() in syntax.GROUP_HEADS and head.tag_ in ("NNS", "NNPS"):
             return any(c.lower_ in ("two", "both", "the") for c in head.children)
@@ -824,6 +833,41 @@ class Coder:
             confidence=0.6 if source.name.lower().split()[0] in PRONOUNS_PERSON else 0.8,
             coder_version=self.version,
         )
+
+
+TITLE_WORDS = frozenset(
+    "minister president secretary spokesman spokeswoman spokesperson ambassador envoy premier "
+    "chancellor general commander adviser advisor official diplomat negotiator representative "
+    "leader prime foreign defence defense deputy vice chief head director counterpart "
+    "consul senior top army navy military trade commerce finance interior".split()
+)
+_WORD = re.compile(r"[\w’'.-]+|,")
+_FILLER = frozenset({"a", "an", "the", "its", "his", "her", "their", "'s", "’s", ","})
+
+
+def learn_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """People the text ties to a state by a title: "India's foreign secretary Vikram Misri",
+    "Pakistani Foreign Minister Ishaq Dar", "a senior Japanese diplomat, Masaaki Kanai"."""
+    learned: dict[str, str] = {}
+    for mention in mentions:
+        if mention.kind not in ("state", "demonym", "metonym") or mention.code.startswith("IGO:"):
+            continue
+        words = _WORD.findall(text[mention.end : mention.end + 120])
+        titled = False
+        name: list[str] = []
+        for word in words:
+            lower = word.lower().strip(".")
+            if not name and (lower in TITLE_WORDS or lower in _FILLER):
+                titled = titled or lower in TITLE_WORDS
+                continue
+            if word[:1].isupper() and lower not in TITLE_WORDS and word != ",":
+                name.append(word.rstrip("."))
+                continue
+            break
+        if titled and 2 <= len(name) <= 4:
+            learned.setdefault(" ".join(name), mention.code)
+            learned.setdefault(name[-1], mention.code)
+    return learned
 
 
 EVALUATIONS = Path(__file__).resolve().parent.parent / "data" / "events" / "evaluations.toml"
