@@ -77,6 +77,12 @@ PLACE_HEADS = frozenset(
 )
 """Heads of target phrases that stand for the state named inside them ("the border with
 Finland", "Japanese territorial waters", "Pakistani border posts", "Brazilian goods")."""
+MILITARY_HEADS = frozenset(
+    "jet jets fighter fighters aircraft plane planes bomber bombers drone drones warship "
+    "warships ship ships vessel vessels destroyer destroyers frigate frigates submarine "
+    "submarines carrier carriers helicopter helicopters troops forces navy".split()
+)
+"""Subjects that make a movement a show of force rather than a visit."""
 SKIP_UNDER = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
 MEETING_LEMMAS = frozenset("meet visit hold convene travel host".split())
 """Complements of "agree" that set up a meeting: the planned CONSULT is coded, not an AGREE
@@ -106,7 +112,7 @@ class DocContext:
     parties: list[str] = field(default_factory=list)
     last_date: tuple[str | None, str | None] = (None, None)
     window_start: int = 0
-    """Where the text read for relative dates starts: two sentences before the current one."""
+    """Where the text read for relative dates starts: six sentences before the current one."""
     learned: dict[str, str] = field(default_factory=dict)
     """Names of people the text itself ties to a state ("India's foreign secretary Vikram
     Misri"), full name and surname, for later mentions of them."""
@@ -180,6 +186,11 @@ class Coder:
         self._evaluations = _evaluations()
         self._praise = _synthetic("praise", "SUPPORT", "praise", "051")
         self._criticism = _synthetic("criticism", "ACCUSE", "criticism", "111")
+        self._show_of_force = replace(
+            _synthetic("show-of-force", "MOBILIZE", "show-of-force", "150"),
+            target=("prep:to", "prep:near", "prep:toward", "prep:towards", "prep:around",
+                    "prep:over", "dobj"),
+        )  # fmt: skip
         self._triggers = _trigger_forms(
             self.lexicon.trigger_words() | self._evaluations["verbs"] | self._evaluations["saying"]
         )
@@ -241,7 +252,7 @@ class Coder:
             lede: tuple[str | None, str | None] = (None, None)
             dated_at = 0
             for n, (start, end, chosen) in enumerate(spans):
-                context.window_start = spans[max(0, n - 2)][0]
+                context.window_start = spans[max(0, n - 6)][0]
                 if "\n" in doc.text[dated_at:start] and lede[0] is not None:
                     context.last_date = lede  # a new paragraph goes back to the lede's date
                 if chosen:
@@ -375,9 +386,18 @@ class Coder:
                 anchor = clause  # "the travel warning Beijing issued": the clause's subject acts
             elif not self._nominal_agent(trigger):
                 return []
+        if sense.type == "CONSULT" and sense.mode == "visit":
+            subj = syntax.subject(anchor)
+            if subj is not None and subj.lemma_.lower() in MILITARY_HEADS:
+                sense = self._show_of_force  # jets that fly close to a ship do not visit it
         sources = self._sources(trigger, anchor, sense, sent, offset, ctx)
         if not sources:
             return []
+        if len(sources) == 2 and self._reciprocal(anchor):
+            forward = self._emit(trigger, anchor, sense, sources[:1], sources[1:], sent, offset,
+                                 ctx)  # fmt: skip
+            return forward + self._emit(trigger, anchor, sense, sources[1:], sources[:1], sent,
+                                        offset, ctx)  # fmt: skip
         targets = self._targets(trigger, anchor, sense, sent, offset, ctx)
         if not targets and sense.type == "REJECT":
             targets = ctx.accuser_of(sources[0].code)
@@ -430,7 +450,7 @@ class Coder:
                 location is not None
                 and target is not None
                 and sense.type == "CONSULT"
-                and sense.mode == "meeting"
+                and sense.mode != "phone"
                 and location.country == source.code
             ):
                 source, target = target, source  # the visitor is the source (CODING rule 15)
@@ -484,6 +504,12 @@ class Coder:
             if sources and targets:
                 events += self._emit(verb, verb, sense, sources, targets, sent, offset, ctx)
         return events
+
+    @staticmethod
+    def _reciprocal(anchor: Token) -> bool:
+        """True for "accused each other", "each side accused the other": one event each way."""
+        obj = syntax.direct_object(anchor)
+        return obj is not None and obj.lower_ in ("other", "another")
 
     def _agreement_sense(self, trigger: Token, sense: Sense) -> Sense | None:
         """Rules 16-17: "agreed to meet" is the planned meeting, "agreed to stay in contact" is
@@ -624,7 +650,12 @@ class Coder:
         if lower == "it" or lower == "its":
             state = ctx.state_before(offset + head.idx)
             return [ActorRef(state.code, head.text, start, end)] if state else []
-        code = self.actors.resolve(span.text, ctx.doc.published)
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        code = None
+        if possessor is not None and not group_ok and head.pos_ == "NOUN":
+            code = self.actors.resolve(possessor.text, ctx.doc.published)  # "India's chairship"
+        if code is None:
+            code = self.actors.resolve(span.text, ctx.doc.published)
         if code is None and ctx.learned:
             code = next((c for name, c in ctx.learned.items() if name in span.text), None)
         if code is None and head.lemma_.lower() in PLACE_HEADS | {head.lower_}:
@@ -765,9 +796,12 @@ class Coder:
         if sense.mode == "phone":
             return None
         actor_spans = [(r.start - offset, r.end - offset) for p in pairs for r in p if r]
+        own = {t.idx for t in syntax.own_clause(anchor)}
         for place in self.places.find(sent.text):
             if any(s <= place.start < e for s, e in actor_spans):
                 continue
+            if not any(place.start <= i < place.end for i in own):
+                continue  # a place in another clause ("..., where X said") is not this event's
             before = sent.text[: place.start].rstrip().split()
             if before and before[-1].lower() in LOCATIVE | ({"to"} if sense.mode == "visit"
                                                              else set()):  # fmt: skip
@@ -839,7 +873,8 @@ TITLE_WORDS = frozenset(
     "minister president secretary spokesman spokeswoman spokesperson ambassador envoy premier "
     "chancellor general commander adviser advisor official diplomat negotiator representative "
     "leader prime foreign defence defense deputy vice chief head director counterpart "
-    "consul senior top army navy military trade commerce finance interior".split()
+    "consul senior top army navy military trade commerce finance interior acting interim "
+    "caretaker".split()
 )
 _WORD = re.compile(r"[\w’'.-]+|,")
 _FILLER = frozenset({"a", "an", "the", "its", "his", "her", "their", "'s", "’s", ","})
@@ -898,7 +933,9 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         twin = next((i for i, k in enumerate(kept)
                      if (k.source, k.target, k.type, k.mode, k.status) ==
                      (event.source, event.target, event.type, event.mode, event.status)
-                     and (k.date is None or event.date is None or k.date == event.date)),
+                     and (k.date is None or event.date is None or k.date == event.date)
+                     and (k.evidence_start == event.evidence_start
+                          or (k.type == "CONSULT" and k.date == event.date))),
                     None)  # fmt: skip
         if twin is None:
             kept.append(event)

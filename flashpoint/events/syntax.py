@@ -164,6 +164,22 @@ def attached_objects(token: Token, preposition: str, depth: int = 3) -> list[Tok
     return found
 
 
+def own_clause(verb: Token) -> list[Token]:
+    """The tokens of the verb's clause, leaving out the clauses it governs (relative, adverbial,
+    reported and coordinated ones)."""
+    found: list[Token] = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack += [
+            c
+            for c in node.children
+            if c.dep_ not in ("relcl", "advcl", "ccomp", "conj", "parataxis", "acl")
+        ]
+    return found
+
+
 def coordinated(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Egypt, Qatar and Turkey")."""
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
