@@ -382,6 +382,9 @@ class Coder:
                 "dobj", "nsubjpass", "attr"
             ):  # fmt: skip
                 anchor = trigger.head
+            elif (trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
+                  and trigger.head.head.lemma_.lower() in sense.light_verbs | {"engage", "take"}):
+                anchor = trigger.head.head  # "engaged in talks", "took part in a call"
             elif clause is not None:
                 anchor = clause  # "the travel warning Beijing issued": the clause's subject acts
             elif not self._nominal_agent(trigger):
@@ -600,7 +603,7 @@ class Coder:
             found: list[ActorRef] = []
             for head in heads:
                 for member in syntax.coordinated(head):
-                    found += self._actor(member, sent, offset, ctx, group_ok=False)
+                    found += self._actor(member, sent, offset, ctx, group_ok=True)
             if found:
                 return found
         return []

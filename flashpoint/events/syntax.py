@@ -181,19 +181,28 @@ def own_clause(verb: Token) -> list[Token]:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Egypt, Qatar and Turkey")."""
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    """The token and the tokens coordinated with it ("Egypt, Qatar and Turkey"), also when the
+    coordination hangs on an apposition ("the minister, X, and Y")."""
+    if token.dep_ == "conj":
+        return [token]
+    members = [token, *token.conjuncts]
+    if len(members) == 1:
+        for appos in children(token, "appos"):
+            members += list(appos.conjuncts)
+    return members
 
 
 def phrase(token: Token) -> tuple[int, int]:
     """Token index range of the noun phrase headed by `token`, without coordinated phrases
     and relative clauses."""
     left, right = token.left_edge.i, token.right_edge.i
-    for child in token.children:
-        if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl") and child.i > token.i:
-            right = min(right, child.left_edge.i - 1)
+    holders = [token, *children(token, "appos")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "advcl") and child.i > token.i:
+                right = min(right, child.left_edge.i - 1)
     doc = token.doc
-    while right > token.i and doc[right].is_punct:
+    while right > token.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     while left < token.i and doc[left].dep_ in ("cc", "punct", "preconj"):
         left += 1
