@@ -77,6 +77,10 @@ PLACE_HEADS = frozenset(
 )
 """Heads of target phrases that stand for the state named inside them ("the border with
 Finland", "Japanese territorial waters", "Pakistani border posts", "Brazilian goods")."""
+IMPLIED_TARGET = frozenset(
+    {"CONCEDE", "SANCTION", "AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+)
+"""Types whose target, when the clause names none, is the other party of the text."""
 MILITARY_HEADS = frozenset(
     "jet jets fighter fighters aircraft plane planes bomber bombers drone drones warship "
     "warships ship ships vessel vessels destroyer destroyers frigate frigates submarine "
@@ -382,8 +386,11 @@ class Coder:
                 "dobj", "nsubjpass", "attr"
             ):  # fmt: skip
                 anchor = trigger.head
-            elif (trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
-                  and trigger.head.head.lemma_.lower() in sense.light_verbs | {"engage", "take"}):
+            elif (
+                trigger.dep_ == "pobj"
+                and trigger.head.dep_ == "prep"
+                and trigger.head.head.lemma_.lower() in sense.light_verbs | {"engage", "take"}
+            ):
                 anchor = trigger.head.head  # "engaged in talks", "took part in a call"
             elif clause is not None:
                 anchor = clause  # "the travel warning Beijing issued": the clause's subject acts
@@ -404,6 +411,8 @@ class Coder:
         targets = self._targets(trigger, anchor, sense, sent, offset, ctx)
         if not targets and sense.type == "REJECT":
             targets = ctx.accuser_of(sources[0].code)
+        if not targets and sense.type in IMPLIED_TARGET:
+            targets = self._counterpart(sources[0], sent, offset, ctx)
         return self._emit(trigger, anchor, sense, sources, targets, sent, offset, ctx)
 
     def _emit(
@@ -507,6 +516,21 @@ class Coder:
             if sources and targets:
                 events += self._emit(verb, verb, sense, sources, targets, sent, offset, ctx)
         return events
+
+    @staticmethod
+    def _counterpart(source: ActorRef, sent: Doc, offset: int, ctx: DocContext) -> list[ActorRef]:
+        """The other party of the exchange the text is about, for a measure that names no
+        target ("China's pause on export controls" in a text about China and the US)."""
+        pair = ctx.pair_around(offset, offset + len(sent.text))
+        if source.code not in pair or len(pair) != 2:
+            return []
+        other = pair[1] if pair[0] == source.code else pair[0]
+        named = [m for m in ctx.mentions if m.code == other]
+        before = [m for m in named if m.start < offset] or named
+        if not before:
+            return [ActorRef(other, other, offset, offset)]
+        mention = before[-1]  # the nearest earlier mention names it
+        return [ActorRef(other, mention.text, mention.start, mention.end)]
 
     @staticmethod
     def _reciprocal(anchor: Token) -> bool:
