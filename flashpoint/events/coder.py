@@ -133,16 +133,19 @@ class DocContext:
 
     """(offset, code, is a person) of each event source read so far, for pronouns."""
 
-    def person_subject_before(self, offset: int) -> str | None:
-        """The last event source that was a person, named before `offset`."""
-        found = [code for start, code, person in self.subjects if person and start < offset]
+    def person_subject_before(self, offset: int, avoid: frozenset[str] = frozenset()) -> str | None:
+        """The last event source that was a person, named before `offset` (not of `avoid`)."""
+        found = [code for start, code, person in self.subjects
+                 if person and start < offset and code not in avoid]  # fmt: skip
         return found[-1] if found else None
 
-    def person_before(self, offset: int) -> ActorMention | None:
-        """The last person (or titled person) named before `offset`."""
+    def person_before(
+        self, offset: int, avoid: frozenset[str] = frozenset()
+    ) -> ActorMention | None:
+        """The last person (or titled person) named before `offset` (not of `avoid`)."""
         best = None
         for m in self.mentions:
-            if m.end <= offset and m.kind in ("person", "title"):
+            if m.end <= offset and m.kind in ("person", "title") and m.code not in avoid:
                 best = m
         return best
 
@@ -293,6 +296,7 @@ class Coder:
                 if obj is not None:
                     taken |= {obj.i, *(c.i for c in obj.children if c.dep_ == "compound")}
                     taken |= {c.i for c in obj.conjuncts}
+        events += self._characterisations(sent, offset, ctx)
         events.sort(key=lambda e: e.source_start or 0)
         return events
 
@@ -408,7 +412,8 @@ class Coder:
                                  ctx)  # fmt: skip
             return forward + self._emit(trigger, anchor, sense, sources[1:], sources[:1], sent,
                                         offset, ctx)  # fmt: skip
-        targets = self._targets(trigger, anchor, sense, sent, offset, ctx)
+        targets = self._targets(trigger, anchor, sense, sent, offset, ctx,
+                                frozenset(s.code for s in sources))  # fmt: skip
         if not targets and sense.type == "REJECT":
             targets = ctx.accuser_of(sources[0].code)
         if not targets and sense.type in IMPLIED_TARGET:
@@ -533,6 +538,18 @@ class Coder:
         return [ActorRef(other, mention.text, mention.start, mention.end)]
 
     @staticmethod
+    def _agent_of_action(noun: Token) -> Token | None:
+        """The doer of an action named as an object: "condemned the attack carried out by
+        Israel", "welcomed the decision by Seoul" → the doer is the target."""
+        if noun.pos_ != "NOUN":
+            return None
+        by = syntax.prepositional_objects(noun, "by")
+        if by:
+            return by[0]
+        agents = [syntax.passive_agent(c) for c in syntax.children(noun, "acl")]
+        return next((a for a in agents if a is not None), None)
+
+    @staticmethod
     def _reciprocal(anchor: Token) -> bool:
         """True for "accused each other", "each side accused the other": one event each way."""
         obj = syntax.direct_object(anchor)
@@ -561,7 +578,11 @@ class Coder:
     def _nominal_agent(self, noun: Token) -> bool:
         """An event noun codes an event only with an agent: a possessor ("Xi's visit") or a
         'by' phrase; otherwise it is mentioned, not reported."""
-        return bool(syntax.children(noun, "poss")) or bool(syntax.prepositional_objects(noun, "by"))
+        return (
+            bool(syntax.children(noun, "poss"))
+            or bool(syntax.prepositional_objects(noun, "by"))
+            or any(syntax.passive_agent(c) is not None for c in syntax.children(noun, "acl"))
+        )
 
     def _sources(
         self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
@@ -574,6 +595,9 @@ class Coder:
     ) -> list[ActorRef]:
         if anchor is trigger and sense.pos == "NOUN":
             heads = syntax.children(trigger, "poss") or syntax.prepositional_objects(trigger, "by")
+            if not heads:
+                agents = [syntax.passive_agent(c) for c in syntax.children(trigger, "acl")]
+                heads = [a for a in agents if a is not None]
         elif syntax.is_passive(anchor):
             agent = syntax.passive_agent(anchor)
             heads = [agent] if agent is not None else []
@@ -620,14 +644,23 @@ class Coder:
         return []
 
     def _targets(
-        self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
+        self,
+        trigger: Token,
+        anchor: Token,
+        sense: Sense,
+        sent: Doc,
+        offset: int,
+        ctx: DocContext,
+        avoid: frozenset[str] = frozenset(),
     ) -> list[ActorRef]:
         for slot in sense.target:
             heads = self._slot(trigger, anchor, slot)
             found: list[ActorRef] = []
             for head in heads:
                 for member in syntax.coordinated(head):
-                    found += self._actor(member, sent, offset, ctx, group_ok=True)
+                    agent = self._agent_of_action(member)
+                    found += self._actor(agent or member, sent, offset, ctx, group_ok=True,
+                                         avoid=avoid)  # fmt: skip
             if found:
                 return found
         return []
@@ -656,10 +689,20 @@ class Coder:
         found: list[Token] = []
         for place in dict.fromkeys(places):
             found += syntax.prepositional_objects(place, preposition)
+            for clause in syntax.children(place, "relcl", "acl"):
+                found += syntax.prepositional_objects(clause, preposition)  # "the tariff it
+                # imposes on Chinese goods", "the attack carried out against Doha"
         return found or syntax.attached_objects(anchor, preposition)
 
     def _actor(
-        self, head: Token, sent: Doc, offset: int, ctx: DocContext, *, group_ok: bool
+        self,
+        head: Token,
+        sent: Doc,
+        offset: int,
+        ctx: DocContext,
+        *,
+        group_ok: bool,
+        avoid: frozenset[str] = frozenset(),
     ) -> list[ActorRef]:
         """Resolve the phrase headed by `head` to actors: a named one, a pronoun, or a group."""
         lower = head.lower_
@@ -669,10 +712,10 @@ class Coder:
         if lower in PRONOUNS_SPEAKER and ctx.doc.issuer:
             return [ActorRef(ctx.doc.issuer, head.text, start, end)]
         if lower in PRONOUNS_PERSON:
-            salient = ctx.person_subject_before(offset + head.idx)
+            salient = ctx.person_subject_before(offset + head.idx, avoid)
             if salient is not None:
                 return [ActorRef(salient, head.text, start, end)]
-            person = ctx.person_before(offset + head.idx)
+            person = ctx.person_before(offset + head.idx, avoid)
             return [ActorRef(person.code, head.text, start, end)] if person else []
         if lower == "it" or lower == "its":
             state = ctx.state_before(offset + head.idx)
@@ -689,6 +732,10 @@ class Coder:
             inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
             if head.lower_ in PLACE_HEADS and inside:
                 code = inside[0].code
+        if code is None and not group_ok:
+            places = [p for p in self.places.find(span.text) if p.country]
+            if places:
+                code = places[0].country  # "struck Kabul", "hit the Fordow enrichment site"
         if code is not None:
             return [ActorRef(code, span.text, start, end)]
         if self._is_group(head):
