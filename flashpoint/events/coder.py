@@ -81,6 +81,12 @@ IMPLIED_TARGET = frozenset(
     {"CONCEDE", "SANCTION", "AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 )
 """Types whose target, when the clause names none, is the other party of the text."""
+AUDIENCES = frozenset(
+    "reporter journalist lawmaker legislator parliament committee audience crowd rally troop "
+    "soldier supporter people public press media senator voter citizen national student "
+    "delegate reporters".split()
+)
+"""Objects that are an audience addressed, not a state acted upon."""
 MILITARY_HEADS = frozenset(
     "jet jets fighter fighters aircraft plane planes bomber bombers drone drones warship "
     "warships ship ships vessel vessels destroyer destroyers frigate frigates submarine "
@@ -162,7 +168,7 @@ class DocContext:
         sentence, else in the document, ordered by first mention in the document."""
         in_sentence: list[str] = []
         for m in self.mentions:
-            if start <= m.start < end and m.code not in in_sentence:
+            if start <= m.start < end and m.code not in in_sentence and m.code in self.parties:
                 in_sentence.append(m.code)
         codes = in_sentence if len(in_sentence) >= 2 else []
         if not codes:
@@ -227,7 +233,7 @@ class Coder:
         if doc.issuer:
             parties.append(doc.issuer)
         for m in mentions:
-            if m.code not in parties:
+            if m.code not in parties and not m.code.startswith("IGO:"):
                 parties.append(m.code)
         context = DocContext(doc, mentions, parties, learned=learn_names(doc.text, mentions))
         spans = [(s, e, self._worth_parsing(doc, (s, e))) for s, e in split_sentences(doc.text)]
@@ -416,7 +422,7 @@ class Coder:
                                 frozenset(s.code for s in sources))  # fmt: skip
         if not targets and sense.type == "REJECT":
             targets = ctx.accuser_of(sources[0].code)
-        if not targets and sense.type in IMPLIED_TARGET:
+        if not targets and sense.type in IMPLIED_TARGET and not self._addresses_others(anchor):
             targets = self._counterpart(sources[0], sent, offset, ctx)
         return self._emit(trigger, anchor, sense, sources, targets, sent, offset, ctx)
 
@@ -536,6 +542,15 @@ class Coder:
             return [ActorRef(other, other, offset, offset)]
         mention = before[-1]  # the nearest earlier mention names it
         return [ActorRef(other, mention.text, mention.start, mention.end)]
+
+    @staticmethod
+    def _addresses_others(anchor: Token) -> bool:
+        """True when the verb's object is an audience, not a state ("told reporters", "told a
+        rally", "told lawmakers"): then no state is implied as the target."""
+        obj = syntax.direct_object(anchor)
+        dative = syntax.children(anchor, "dative", "iobj")
+        heads = [h for h in (obj, *dative) if h is not None]
+        return any(h.lemma_.lower() in AUDIENCES for h in heads)
 
     @staticmethod
     def _agent_of_action(noun: Token) -> Token | None:

@@ -121,7 +121,7 @@ def passive_agent(verb: Token) -> Token | None:
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ("was summoned", "sanctions imposed by")."""
     return bool(children(verb, "nsubjpass", "auxpass")) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not children(verb, "aux")
     )
 
 
