@@ -369,14 +369,21 @@ class Coder:
         return True
 
     def _inside_content(self, token: Token, sent: Doc) -> bool:
-        """True when the trigger is the content of an accusation, demand, rejection or threat."""
+        """True when the trigger is the content of an accusation, demand, rejection, threat
+        or travel advisory ("urged its nationals to avoid visiting Japan")."""
         child = token
         for ancestor in token.ancestors:
             if child.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "advcl", "dobj", "prep"):
                 sense = self._sense(ancestor)
-                if sense is not None and sense.type in SKIP_UNDER and ancestor is not token:
+                if (
+                    sense is not None
+                    and ancestor is not token
+                    and (sense.type in SKIP_UNDER or sense.mode == "travel-advisory")
+                ):
                     return True
             child = ancestor
+        if token.lemma_.lower() == "retaliate":
+            return any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children)
         return False
 
     # -- one trigger -------------------------------------------------------------------------
@@ -693,6 +700,9 @@ class Coder:
         if slot == "poss":
             obj = syntax.direct_object(anchor) if anchor is not trigger else trigger
             return syntax.children(obj, "poss") if obj is not None else []
+        if slot == "complement":  # "urged its nationals to avoid visiting Japan"
+            return [t for x in syntax.children(anchor, "xcomp", "ccomp") for t in x.subtree
+                    if t.pos_ == "PROPN" and t.dep_ in ("dobj", "pobj")]  # fmt: skip
         if slot == "xcomp-subj":
             return [s for x in syntax.children(anchor, "xcomp", "ccomp")
                     for s in syntax.children(x, "nsubj")]  # fmt: skip

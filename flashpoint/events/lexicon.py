@@ -13,7 +13,7 @@ from flashpoint.codes.cameo import PLOVER_TYPES, TOPICS, CameoTable
 from flashpoint.errors import InputError
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "events" / "predicates.toml"
-_TARGET_SLOTS = ("dobj", "poss", "dative", "xcomp-subj")
+_TARGET_SLOTS = ("dobj", "poss", "dative", "xcomp-subj", "complement")
 _PREPOSITIONS = (
     "with",
     "to",

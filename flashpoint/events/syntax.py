@@ -98,10 +98,14 @@ def subject(verb: Token) -> Token | None:
             return found[0]
         if children(current, "nsubjpass"):
             return None  # passive: the agent is the subject
-        if current.dep_ in ("conj", "xcomp", "advcl", "ccomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and (
+            current.head is not current
+        ):
             if current.dep_ == "ccomp":
                 return None
             current = current.head
+            if current.dep_ == "prep":  # "retaliated by firing": climb past the preposition
+                current = current.head
             continue
         if current.dep_ in ("acl", "relcl") and current.dep_ == "acl":
             return None
