@@ -373,7 +373,7 @@ class Coder:
         or travel advisory ("urged its nationals to avoid visiting Japan")."""
         child = token
         for ancestor in token.ancestors:
-            if child.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "advcl", "dobj", "prep"):
+            if child.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"):
                 sense = self._sense(ancestor)
                 if (
                     sense is not None

@@ -132,7 +132,7 @@ def is_passive(verb: Token) -> bool:
 def direct_object(verb: Token) -> Token | None:
     """The thing acted upon: dobj, the passive subject, or the noun a relative clause modifies."""
     found = children(verb, "dobj")
-    if found:
+    if found and not (verb.dep_ == "relcl" and found[0].lower_ in ("that", "which", "who", "whom")):
         return found[0]
     found = children(verb, "nsubjpass")
     if found:
