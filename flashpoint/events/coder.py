@@ -81,12 +81,15 @@ IMPLIED_TARGET = frozenset(
     {"CONCEDE", "SANCTION", "AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 )
 """Types whose target, when the clause names none, is the other party of the text."""
+WILLING = frozenset({"willing", "ready", "committed", "prepared"})
+"""Adjectives of willingness that make an AGREE ("is willing to work with")."""
 AUDIENCES = frozenset(
     "reporter journalist lawmaker legislator parliament committee audience crowd rally troop "
     "soldier supporter people public press media senator voter citizen national student "
-    "delegate reporters".split()
+    "delegate reporters countries nations states governments companies".split()
 )
-"""Objects that are an audience addressed, not a state acted upon."""
+"""Objects that are an audience addressed or unnamed others, not the state acted upon: with
+one of them as object no target is implied."""
 MILITARY_HEADS = frozenset(
     "jet jets fighter fighters aircraft plane planes bomber bombers drone drones warship "
     "warships ship ships vessel vessels destroyer destroyers frigate frigates submarine "
@@ -199,6 +202,10 @@ class Coder:
         self._evaluations = _evaluations()
         self._praise = _synthetic("praise", "SUPPORT", "praise", "051")
         self._criticism = _synthetic("criticism", "ACCUSE", "criticism", "111")
+        self._willing = replace(
+            _synthetic("willing", "AGREE", "dialogue", "030"), target=("prep:with", "complement")
+        )
+        self._denial = _synthetic("denial", "REJECT", "deny-accusation", "120")
         self._show_of_force = replace(
             _synthetic("show-of-force", "MOBILIZE", "show-of-force", "150"),
             target=("prep:to", "prep:near", "prep:toward", "prep:towards", "prep:around",
@@ -303,6 +310,7 @@ class Coder:
                     taken |= {obj.i, *(c.i for c in obj.children if c.dep_ == "compound")}
                     taken |= {c.i for c in obj.conjuncts}
         events += self._characterisations(sent, offset, ctx)
+        events += self._stances(sent, offset, ctx)
         events.sort(key=lambda e: e.source_start or 0)
         return events
 
@@ -491,6 +499,44 @@ class Coder:
                 ctx.accusations.append((target.code, source))
         return events
 
+    def _stances(self, sent: Doc, offset: int, ctx: DocContext) -> list[Event]:
+        """Willingness ("is willing to work with China", "stood ready to resume talks",
+        "remained committed to the ceasefire") is an AGREE (CODING rule 17); a denial of a
+        claim that names no coded event ("denied that the raids were motivated") a REJECT."""
+        events: list[Event] = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "ADJ" and lemma in WILLING and token.dep_ in ("acomp", "oprd"):
+                head = token.head
+                if head.lemma_.lower() not in ("be", "remain", "stand", "stay", "declare"):
+                    continue
+                if not (syntax.children(token, "xcomp") or syntax.children(token, "prep")):
+                    continue
+                sources = self._sources(head, head, self._willing, sent, offset, ctx)
+                if not sources:
+                    continue
+                targets = self._targets(token, token, self._willing, sent, offset, ctx,
+                                        frozenset(s.code for s in sources))  # fmt: skip
+                if not targets:
+                    targets = self._counterpart(sources[0], sent, offset, ctx)
+                if targets:
+                    events += self._emit(head, head, self._willing, sources, targets, sent,
+                                         offset, ctx)  # fmt: skip
+            elif lemma in syntax.DENIAL_LEMMAS and token.pos_ == "VERB":
+                comps = syntax.children(token, "ccomp")
+                if not comps or any(self._sense(t) for c in comps for t in c.subtree):
+                    continue  # a denied event is coded as denied, not as a rejection
+                sources = self._sources(token, token, self._denial, sent, offset, ctx)
+                if not sources:
+                    continue
+                targets = ctx.accuser_of(sources[0].code) or self._counterpart(
+                    sources[0], sent, offset, ctx
+                )
+                if targets:
+                    events += self._emit(token, token, self._denial, sources, targets, sent,
+                                         offset, ctx)  # fmt: skip
+        return events
+
     def _characterisations(self, sent: Doc, offset: int, ctx: DocContext) -> list[Event]:
         """Praise and criticism said as a characterisation: "called him a close friend",
         "described the move as provocative", "said President X is a great leader"."""
@@ -540,9 +586,12 @@ class Coder:
         """The other party of the exchange the text is about, for a measure that names no
         target ("China's pause on export controls" in a text about China and the US)."""
         pair = ctx.pair_around(offset, offset + len(sent.text))
-        if source.code not in pair or len(pair) != 2:
+        if source.code.startswith("IGO:") and pair:
+            other = pair[0]  # a body's statement is about the state the text is about
+        elif source.code not in pair or len(pair) != 2:
             return []
-        other = pair[1] if pair[0] == source.code else pair[0]
+        else:
+            other = pair[1] if pair[0] == source.code else pair[0]
         named = [m for m in ctx.mentions if m.code == other]
         before = [m for m in named if m.start < offset] or named
         if not before:
@@ -1026,7 +1075,11 @@ def _location_of(place: PlaceMention) -> Location:
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per action per document (CODING rule 12): the dated mention is kept."""
+    """One event per action per document (CODING rule 12): the dated mention is kept, and an
+    event the text also reports as denied is coded once, as denied (CODING E)."""
+    denied = {(e.source, e.target, e.type) for e in events if e.status == "denied"}
+    events = [e for e in events
+              if e.status == "denied" or (e.source, e.target, e.type) not in denied]  # fmt: skip
     kept: list[Event] = []
     for event in events:
         twin = next((i for i, k in enumerate(kept)
