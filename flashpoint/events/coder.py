@@ -391,7 +391,7 @@ class Coder:
                     return True
             child = ancestor
         if token.lemma_.lower() == "retaliate":
-            return any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children)
+            return any(c.dep_ == "prep" and c.lower_ in ("by", "for") for c in token.children)
         return False
 
     # -- one trigger -------------------------------------------------------------------------
@@ -653,7 +653,18 @@ class Coder:
             bool(syntax.children(noun, "poss"))
             or bool(syntax.prepositional_objects(noun, "by"))
             or any(syntax.passive_agent(c) is not None for c in syntax.children(noun, "acl"))
+            or bool(self._state_modifiers(noun))
         )
+
+    def _state_modifiers(self, noun: Token) -> list[Token]:
+        """Modifiers naming a state on an event noun: "Pakistani air strikes", "US tariffs"."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                code = self.actors.code_of(child.text)
+                if code is not None and not code.startswith("IGO:"):
+                    found.append(child)
+        return found
 
     def _sources(
         self, trigger: Token, anchor: Token, sense: Sense, sent: Doc, offset: int, ctx: DocContext
@@ -669,6 +680,8 @@ class Coder:
             if not heads:
                 agents = [syntax.passive_agent(c) for c in syntax.children(trigger, "acl")]
                 heads = [a for a in agents if a is not None]
+            if not heads:
+                heads = self._state_modifiers(trigger)[:1]
         elif syntax.is_passive(anchor):
             agent = syntax.passive_agent(anchor)
             heads = [agent] if agent is not None else []
@@ -796,7 +809,7 @@ class Coder:
             return [ActorRef(state.code, head.text, start, end)] if state else []
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         code = None
-        if possessor is not None and not group_ok and head.pos_ == "NOUN":
+        if possessor is not None and head.pos_ == "NOUN":
             code = self.actors.resolve(possessor.text, ctx.doc.published)  # "India's chairship"
         if code is None:
             code = self.actors.resolve(span.text, ctx.doc.published)
