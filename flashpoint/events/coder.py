@@ -158,11 +158,13 @@ class DocContext:
                 best = m
         return best
 
-    def state_before(self, offset: int) -> ActorMention | None:
-        """The last actor of any kind named before `offset`."""
+    def state_before(
+        self, offset: int, avoid: frozenset[str] = frozenset()
+    ) -> ActorMention | None:
+        """The last actor of any kind named before `offset` (not of `avoid`)."""
         best = None
         for m in self.mentions:
-            if m.end <= offset:
+            if m.end <= offset and m.code not in avoid:
                 best = m
         return best
 
@@ -572,7 +574,8 @@ class Coder:
             else:
                 continue
             sources = self._sources(verb, verb, sense, sent, offset, ctx)
-            targets = self._actor(characterised, sent, offset, ctx, group_ok=False)
+            avoid = frozenset(src.code for src in sources)
+            targets = self._actor(characterised, sent, offset, ctx, group_ok=False, avoid=avoid)
             if not targets:
                 inside = [t for t in characterised.subtree if t.dep_ == "poss"]
                 targets = [r for t in inside for r in self._actor(t, sent, offset, ctx,
@@ -805,7 +808,7 @@ class Coder:
             person = ctx.person_before(offset + head.idx, avoid)
             return [ActorRef(person.code, head.text, start, end)] if person else []
         if lower == "it" or lower == "its":
-            state = ctx.state_before(offset + head.idx)
+            state = ctx.state_before(offset + head.idx, avoid)
             return [ActorRef(state.code, head.text, start, end)] if state else []
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         code = None
