@@ -158,9 +158,7 @@ class DocContext:
                 best = m
         return best
 
-    def state_before(
-        self, offset: int, avoid: frozenset[str] = frozenset()
-    ) -> ActorMention | None:
+    def state_before(self, offset: int, avoid: frozenset[str] = frozenset()) -> ActorMention | None:
         """The last actor of any kind named before `offset` (not of `avoid`)."""
         best = None
         for m in self.mentions:
@@ -741,7 +739,7 @@ class Coder:
         avoid: frozenset[str] = frozenset(),
     ) -> list[ActorRef]:
         for slot in sense.target:
-            heads = self._slot(trigger, anchor, slot)
+            heads = self._slot(trigger, anchor, slot, sense)
             found: list[ActorRef] = []
             for head in heads:
                 for member in syntax.coordinated(head):
@@ -752,7 +750,8 @@ class Coder:
                 return found
         return []
 
-    def _slot(self, trigger: Token, anchor: Token, slot: str) -> list[Token]:
+    def _slot(self, trigger: Token, anchor: Token, slot: str, sense: Sense) -> list[Token]:
+        """The heads of phrases that fill one target slot of a sense."""
         if slot == "dobj":
             obj = syntax.direct_object(anchor)
             if obj is not None and syntax.is_passive(anchor) and obj.dep_ == "nsubjpass":
@@ -763,7 +762,7 @@ class Coder:
                 syntax.children(anchor, "dobj") if syntax.children(anchor, "xcomp") else []
             )
         if slot == "poss":
-            obj = syntax.direct_object(anchor) if anchor is not trigger else trigger
+            obj = trigger if sense.pos == "NOUN" else syntax.direct_object(anchor)
             return syntax.children(obj, "poss") if obj is not None else []
         if slot == "complement":  # "urged its nationals to avoid visiting Japan"
             return [t for x in syntax.children(anchor, "xcomp", "ccomp") for t in x.subtree
@@ -812,7 +811,9 @@ class Coder:
             return [ActorRef(state.code, head.text, start, end)] if state else []
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         code = None
-        if possessor is not None and head.pos_ == "NOUN":
+        if possessor is not None and (
+            head.pos_ == "NOUN" or self.actors.code_of(head.text) is None
+        ):
             code = self.actors.resolve(possessor.text, ctx.doc.published)  # "India's chairship"
         if code is None:
             code = self.actors.resolve(span.text, ctx.doc.published)
