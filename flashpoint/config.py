@@ -33,6 +33,18 @@ class Settings:
     """Show progress bars on stderr when it is a terminal."""
     code: bool = True
     """Code the events of newly stored documents during ingest."""
+    actors: str = ""
+    """Extra actor CSV files or folders (os.pathsep-separated) that add or correct rows."""
+    places: str = ""
+    """Extra place alias CSV files or folders (os.pathsep-separated)."""
+
+    def actor_files(self) -> tuple[Path, ...]:
+        """The extra actor files and folders named by `actors`."""
+        return tuple(Path(p) for p in self.actors.split(os.pathsep) if p)
+
+    def place_files(self) -> tuple[Path, ...]:
+        """The extra place files and folders named by `places`."""
+        return tuple(Path(p) for p in self.places.split(os.pathsep) if p)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         """Return a copy with the given fields replaced; None values are ignored."""

@@ -66,7 +66,7 @@ class Workspace:
         from flashpoint.engine.local import code_documents
         from flashpoint.events import load_coder
 
-        coder = load_coder()
+        coder = load_coder(self.settings.actor_files(), self.settings.place_files())
         written = 0
         batch: list[tuple[Document, list[Event]]] = []
         for pair in code_documents(self.store.documents(doc_ids), coder, on_document=on_document):

@@ -35,15 +35,42 @@ def overview(documents: pd.DataFrame) -> Overview:
     )
 
 
-def _count(values: pd.Series, name: str, *, by_value: bool = False) -> pd.DataFrame:
-    """Count values into a frame [name, documents], largest first (or in value order)."""
+def _count(
+    values: pd.Series, name: str, *, by_value: bool = False, unit: str = "documents"
+) -> pd.DataFrame:
+    """Count values into a frame [name, unit], largest first (or in value order)."""
     counts = values.astype("object").value_counts(sort=not by_value)
-    frame = counts.rename_axis(name).reset_index(name="documents")
+    frame = counts.rename_axis(name).reset_index(name=unit)
     if by_value:
         frame = frame.sort_values(name, kind="stable").reset_index(drop=True)
     else:
-        frame = frame.sort_values(
-            ["documents", name], ascending=[False, True], kind="stable"
-        ).reset_index(drop=True)
-    frame["documents"] = frame["documents"].astype("int64")
+        frame = frame.sort_values([unit, name], ascending=[False, True], kind="stable").reset_index(
+            drop=True
+        )
+    frame[unit] = frame[unit].astype("int64")
     return frame
+
+
+@dataclass(frozen=True, slots=True)
+class EventOverview:
+    """Counts of coded events: by PLOVER type, by directed dyad, and a sample to read."""
+
+    events: int
+    by_type: pd.DataFrame
+    by_dyad: pd.DataFrame
+    sample: pd.DataFrame
+
+
+def event_overview(events: pd.DataFrame, *, sample: int = 12) -> EventOverview:
+    """Summarise an events frame (columns type, source, target, date, status, evidence)."""
+    dyads = events["source"].fillna("?") + " → " + events["target"].fillna("-")
+    shown = events.assign(dyad=dyads).sort_values(
+        ["date", "source"], na_position="last", kind="stable"
+    )
+    sample_frame = shown[["date", "dyad", "type", "status", "evidence"]].head(sample).copy()
+    return EventOverview(
+        events=len(events),
+        by_type=_count(events["type"], "type", unit="events"),
+        by_dyad=_count(dyads, "dyad", unit="events").head(10),
+        sample=sample_frame.reset_index(drop=True),
+    )

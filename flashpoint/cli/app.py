@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from flashpoint.analysis.overview import Overview
+from flashpoint.analysis.overview import Overview, event_overview
 from flashpoint.cli.output import (
     binary_output,
     file_progress,
@@ -212,6 +212,7 @@ def code_command(
     ] = None,
 ) -> None:
     """Code documents into events and write them in the exchange format (gold events ignored)."""
+    settings = load_settings()
     report = IngestReport()
     docs = list(read_documents(inputs, report=report))
     for line in report.failures:
@@ -219,9 +220,10 @@ def code_command(
     count = 0
     with (
         binary_output(output, binary_format=False) as out,
-        item_progress(len(docs), "coding", enabled=load_settings().progress) as advance,
+        item_progress(len(docs), "coding", enabled=settings.progress) as advance,
     ):
-        for doc, events in code_documents(docs, load_coder(), on_document=advance):
+        coder = load_coder(settings.actor_files(), settings.place_files())
+        for doc, events in code_documents(docs, coder, on_document=advance):
             out.write(json.dumps(exchange_record(doc, events), ensure_ascii=False).encode() + b"\n")
             count += len(events)
     stderr().print(f"{len(docs)} documents coded, {count} events", markup=False)
@@ -242,11 +244,13 @@ def evaluate(
     ] = None,
 ) -> None:
     """Code the documents of a gold file and score the events against the gold."""
+    settings = load_settings()
     gold_docs = load_exchange(gold)
     docs = list(read_documents([gold]))
     predicted = {}
-    with item_progress(len(docs), "coding", enabled=load_settings().progress) as advance:
-        for doc, events in code_documents(docs, load_coder(), on_document=advance):
+    coder = load_coder(settings.actor_files(), settings.place_files())
+    with item_progress(len(docs), "coding", enabled=settings.progress) as advance:
+        for doc, events in code_documents(docs, coder, on_document=advance):
             predicted[doc.doc_id] = exchange_record(doc, events)
     if output is not None:
         with output.open("w", encoding="utf-8") as fh:
@@ -265,6 +269,8 @@ def summary(
     """Show what the store holds: documents by kind, publisher, issuer and month."""
     with open_workspace(settings=_settings(db), read_only=True) as ws:
         _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=as_json)
+        if not as_json:
+            _print_events(ws)
 
 
 @app.command()
@@ -324,6 +330,7 @@ def demo(db: DbOption = None) -> None:
         stderr().print(f"sample corpus: {sample_corpus()}", markup=False)
         report = _run_ingest(ws, [sample_corpus()], settings)
         _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=False)
+        _print_events(ws)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -371,6 +378,20 @@ def _print_overview(
     if len(view.by_issuer):
         console.print(frame_table(view.by_issuer, title="official texts by issuer"))
     console.print(frame_table(view.by_month, title="by month published"))
+
+
+def _print_events(ws: Workspace) -> None:
+    """The coded events of the store: counts by type and dyad, and a sample to read."""
+    view = event_overview(ws.events())
+    console = stdout()
+    console.print(f"[bold]{view.events} events coded[/bold]")
+    if not view.events:
+        return
+    console.print(frame_table(view.by_type, title="events by PLOVER type"))
+    console.print(frame_table(view.by_dyad, title="events by dyad (source → target)"))
+    console.print(
+        frame_table(view.sample, title="a sample of events, earliest first", wrap="evidence")
+    )
 
 
 def main() -> None:

@@ -88,12 +88,21 @@ def binary_output(path: Path | None, *, binary_format: bool) -> Iterator[BinaryI
         yield handle
 
 
-def frame_table(frame: pd.DataFrame, title: str | None = None) -> Table:
-    """A rich table of a DataFrame's rows, numbers right-aligned."""
+def frame_table(frame: pd.DataFrame, title: str | None = None, *, wrap: str = "") -> Table:
+    """A rich table of a DataFrame's rows, numbers right-aligned; only the column named by
+    `wrap` may be shortened (with an ellipsis) when the terminal is narrow."""
     table = Table(title=title, title_justify="left", title_style="bold")
     for name in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[name])
-        table.add_column(str(name), justify="right" if numeric else "left")
+        widest = max([len(str(name)), *(len(_text(v)) for v in frame[name])])
+        table.add_column(
+            str(name),
+            justify="right" if numeric else "left",
+            no_wrap=True,
+            overflow="ellipsis" if name == wrap else "fold",
+            min_width=None if name == wrap or not wrap else widest,
+            max_width=48 if name == wrap else None,
+        )
     for row in frame.itertuples(index=False):
         table.add_row(*(_text(v) for v in row))
     return table
