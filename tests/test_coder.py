@@ -175,3 +175,81 @@ def test_readout_claims_are_the_issuers_own() -> None:
 def test_a_text_without_a_publication_date_is_still_coded() -> None:
     (event,) = code_text("Ottawa thanked Mexico City for its support yesterday.")
     assert (event.source, event.target, event.date) == ("CAN", "MEX", None)
+
+
+RULE_CASES = [
+    pytest.param(
+        "Prime Minister Benjamin Netanyahu called President Trump a great friend of Israel.",
+        Want("ISR", "USA", "SUPPORT", mode="praise"),
+        id="characterisation-praise",
+    ),
+    pytest.param(
+        "Seoul described Pyongyang's launch as a grave provocation.",
+        Want("KOR", "PRK", "ACCUSE", mode="criticism"),
+        id="characterisation-criticism",
+    ),
+    pytest.param(
+        "Foreign Minister Wang Yi said China was willing to work with Australia on trade.",
+        Want("CHN", "AUS", "AGREE"),
+        id="willingness-is-agreement",
+    ),
+    pytest.param(
+        "Beijing urged Chinese tourists to avoid travelling to Japan.",
+        Want("CHN", "JPN", "SANCTION", mode="travel-advisory"),
+        id="travel-advisory-in-complement",
+    ),
+    pytest.param(
+        "India's foreign secretary Vikram Sharma met Nepal's envoy. Sharma later thanked "
+        "Kathmandu for its help.",
+        Want("IND", "NPL", "SUPPORT"),
+        id="a-name-learned-from-its-title",
+    ),
+    pytest.param(
+        "The call was held at the request of the Japanese side. Prime Minister Takaichi and "
+        "President Lee Jae-myung spoke by phone on Monday.",
+        Want("JPN", "KOR", "CONSULT", mode="phone"),
+        id="initiator-is-source",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,want", RULE_CASES)
+def test_further_rules(text: str, want: Want) -> None:
+    assert_has(coded(text), want)
+
+
+def test_each_side_accusing_the_other_gives_one_event_each_way() -> None:
+    events = coded(
+        "Thailand and Cambodia clashed again. Each side accused the other of firing first."
+    )
+    assert_has(events, Want("THA", "KHM", "ACCUSE"))
+    assert_has(events, Want("KHM", "THA", "ACCUSE"))
+
+
+def test_a_measure_without_a_named_target_is_aimed_at_the_other_party() -> None:
+    text = (
+        "Trade officials of China and the United States met in Geneva on Monday. "
+        "Afterwards Beijing suspended its new export controls on rare earths."
+    )
+    event = assert_has(coded(text), Want("CHN", "USA", "CONCEDE"))
+    assert event.target_name == "United States"
+
+
+def test_a_reported_event_also_denied_is_coded_once_as_denied() -> None:
+    text = (
+        "A newspaper reported that Trump had asked Takaichi to moderate her tone. "
+        "Tokyo denied that Trump had asked Takaichi to moderate her tone."
+    )
+    requests = [e for e in coded(text) if e.type == "REQUEST"]
+    assert [(e.source, e.target, e.status, e.claimed_by) for e in requests] == [
+        ("USA", "JPN", "denied", "JPN")
+    ]
+
+
+def test_a_visit_place_and_coordinates_come_from_the_gazetteer() -> None:
+    event = assert_has(
+        coded("Japan deployed a missile unit to Yonaguni on Monday."),
+        Want("JPN", None, "MOBILIZE"),
+    )
+    assert event.location is not None and event.location.name == "Yonaguni"
+    assert event.location.country == "JPN" and event.location.lat is not None

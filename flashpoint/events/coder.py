@@ -574,6 +574,13 @@ class Coder:
             sources = self._sources(verb, verb, sense, sent, offset, ctx)
             avoid = frozenset(src.code for src in sources)
             targets = self._actor(characterised, sent, offset, ctx, group_ok=False, avoid=avoid)
+            if not targets:  # "called [President] [Trump] a friend": a title split by the parse
+                named = [
+                    m
+                    for m in ctx.mentions
+                    if m.start == offset + characterised.idx and m.code not in avoid
+                ]
+                targets = [ActorRef(m.code, m.text, m.start, m.end) for m in named[:1]]
             if not targets:
                 inside = [t for t in characterised.subtree if t.dep_ == "poss"]
                 targets = [r for t in inside for r in self._actor(t, sent, offset, ctx,
@@ -968,8 +975,8 @@ class Coder:
             if not any(place.start <= i < place.end for i in own):
                 continue  # a place in another clause ("..., where X said") is not this event's
             before = sent.text[: place.start].rstrip().split()
-            if before and before[-1].lower() in LOCATIVE | ({"to"} if sense.mode == "visit"
-                                                             else set()):  # fmt: skip
+            moving = sense.mode == "visit" or sense.type == "MOBILIZE"
+            if before and before[-1].lower() in LOCATIVE | ({"to"} if moving else set()):
                 return _location_of(place)
         return None
 
