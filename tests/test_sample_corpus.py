@@ -67,9 +67,12 @@ def test_demo_twice_stores_nothing_twice(runner: CliRunner, db: Path) -> None:
     first = runner.invoke(app, ["demo", "--db", str(db)])
     assert first.exit_code == 0, first.stderr
     count = len(list(flashpoint.read_documents([flashpoint.sample_corpus()])))
-    assert f"{count} stored, 0 duplicates, 0 failed" in first.stderr
+    assert f"{count} stored, 0 duplicates, 0 failed; " in first.stderr
     assert f"{count} documents, published 2024-" in first.stdout
+    assert "events by PLOVER type" in first.stdout and "a sample of events" in first.stdout
     second = runner.invoke(app, ["demo", "--db", str(db)])
     assert f"0 stored, {count} duplicates, 0 failed" in second.stderr
     with flashpoint.open(db, read_only=True) as ws:
         assert isinstance(ws, Workspace) and ws.store.count("documents") == count
+        events = ws.events()
+    assert len(events) > count  # the sample corpus reports several events per document

@@ -328,7 +328,7 @@ def demo(db: DbOption = None) -> None:
     settings = _settings(db)
     with open_workspace(settings=settings) as ws:
         stderr().print(f"sample corpus: {sample_corpus()}", markup=False)
-        report = _run_ingest(ws, [sample_corpus()], settings)
+        report = _run_ingest(ws, [sample_corpus()], settings, code=True)
         _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=False)
         _print_events(ws)
     if not report.ok:
