@@ -752,7 +752,7 @@ class Coder:
                 for member in syntax.coordinated(head):
                     agent = self._agent_of_action(member)
                     found += self._actor(agent or member, sent, offset, ctx, group_ok=True,
-                                         avoid=avoid)  # fmt: skip
+                                         avoid=avoid, places_ok=True)  # fmt: skip
             if found:
                 return found
         return []
@@ -799,6 +799,7 @@ class Coder:
         *,
         group_ok: bool,
         avoid: frozenset[str] = frozenset(),
+        places_ok: bool = False,
     ) -> list[ActorRef]:
         """Resolve the phrase headed by `head` to actors: a named one, a pronoun, or a group."""
         lower = head.lower_
@@ -830,8 +831,9 @@ class Coder:
             inside = [m for m in ctx.mentions if start <= m.start and m.end <= end]
             if head.lower_ in PLACE_HEADS and inside:
                 code = inside[0].code
-        if code is None and not group_ok:
-            places = [p for p in self.places.find(span.text) if p.country]
+        if code is None and places_ok:
+            places = [p for p in self.places.find(span.text)
+                      if p.country and p.country not in avoid]  # fmt: skip
             if places:
                 code = places[0].country  # "struck Kabul", "hit the Fordow enrichment site"
         if code is not None:
