@@ -100,3 +100,15 @@ def test_a_user_actor_file_adds_a_leader(write: Writer, monkeypatch: pytest.Monk
     coder = load_coder(settings.actor_files(), settings.place_files())
     doc = build_document({"text": text, "published": "2025-06-01"}, "t", Defaults())
     assert [(e.source, e.target, e.type) for e in coder.code(doc)] == [("NZL", "AUS", "SUPPORT")]
+
+
+def test_every_coded_event_of_the_sample_corpus_is_stored_under_its_own_id(db: Path) -> None:
+    with flashpoint.open(db) as ws:
+        report = ws.ingest(flashpoint.sample_corpus(), code=True)
+        events = ws.events()
+    assert report.events > 100
+    assert len(events) == report.events
+    assert events["event_id"].is_unique
+    texts = {d.doc_id: d.text for d in flashpoint.read_documents([flashpoint.sample_corpus()])}
+    for row in events.itertuples():
+        assert texts[row.doc_id][row.evidence_start : row.evidence_end] == row.evidence

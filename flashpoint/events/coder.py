@@ -1008,8 +1008,11 @@ class Coder:
                     source.code,
                     target.code if target else "",
                     sense.type,
+                    sense.mode,
                     status,
                     value,
+                    source.start,
+                    target.start if target else "",
                 ),
             )
         )
