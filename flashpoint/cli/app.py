@@ -12,7 +12,6 @@ import typer
 from flashpoint.analysis.overview import Overview, event_overview
 from flashpoint.cli.output import (
     binary_output,
-    file_progress,
     frame_table,
     item_progress,
     reports_errors,
@@ -88,7 +87,7 @@ def _run_ingest(
     issuer: str | None = None,
 ) -> IngestReport:
     total = len(find_files(paths).files)
-    with file_progress(total, "ingesting", enabled=settings.progress) as advance:
+    with item_progress(total, "ingesting", enabled=settings.progress) as advance:
         try:
             report = ws.ingest(
                 *paths, on_file=advance, code=code, kind=kind, publisher=publisher, issuer=issuer

@@ -46,21 +46,9 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 @contextmanager
-def file_progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[Path], None]]:
-    """A progress bar over files on stderr, shown only when stderr is a terminal."""
-    console = stderr()
-    if not enabled or not console.is_terminal or total < 2:
-        yield lambda _path: None
-        return
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task(label, total=total)
-        yield lambda _path: progress.advance(task)
-
-
-@contextmanager
 def item_progress(total: int, label: str, *, enabled: bool) -> Iterator[Callable[[Any], None]]:
-    """A progress bar over documents on stderr, shown only when stderr is a terminal."""
+    """A progress bar over files or documents on stderr, shown only when it is a terminal;
+    yields the function to call once per item done."""
     console = stderr()
     if not enabled or not console.is_terminal or total < 2:
         yield lambda _item: None
