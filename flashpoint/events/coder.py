@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flashpoint.codes.cameo import CameoTable
 from flashpoint.events import syntax
+from flashpoint.events.context import ActorRef, DocContext, learn_names
 from flashpoint.events.lexicon import Lexicon, Sense
 from flashpoint.events.topics import topics_of
+from flashpoint.events.words import (
+    AGREEING_LEMMAS,
+    AUDIENCES,
+    CONTACT_LEMMAS,
+    IMPLIED_TARGET,
+    INITIATOR,
+    LOCATIVE,
+    MEDIA_WORDS,
+    MEETING_LEMMAS,
+    MILITARY_HEADS,
+    NON_STATE_HEADS,
+    PLACE_HEADS,
+    PRONOUNS_PERSON,
+    PRONOUNS_SPEAKER,
+    SKIP_UNDER,
+    WILLING,
+)
 from flashpoint.models import Document, Event, Location
 from flashpoint.nlp.dates import Tense, event_date, find_dates
 from flashpoint.nlp.sentences import split_sentences
@@ -23,163 +40,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from flashpoint.actors.places import Gazetteer, PlaceMention
-    from flashpoint.actors.table import ActorMention, ActorTable
+    from flashpoint.actors.table import ActorTable
 
 CODER_NAME = "flashpoint-coder"
-MEDIA_WORDS = frozenset(
-    [
-        "newspaper",
-        "paper",
-        "outlet",
-        "media",
-        "broadcaster",
-        "agency",
-        "report",
-        "reports",
-        "daily",
-        "journal",
-        "magazine",
-        "network",
-        "channel",
-        "television",
-        "tv",
-        "website",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-    ]
-)
-"""Heads of reporting phrases that are not a government speaking (private media)."""
-PRONOUNS_PERSON = frozenset(["he", "she", "him", "her", "his", "hers"])
-PRONOUNS_GROUP = frozenset(["they", "them", "their", "both"])
-PRONOUNS_SPEAKER = frozenset(["we", "us", "our", "i"])
-LOCATIVE = frozenset(["in", "at", "near", "off", "over", "around", "outside", "inside", "across"])
-INITIATOR = re.compile(
-    r"at the (?:request|invitation|initiative) of (the [\w.’' -]+? side|[\w.’' -]+?)[,.;)]"
-    r"|at ([\w.’' -]+?)[’']s? (?:request|initiative)"
-    r"|(?:initiated|requested|sought) by (the [\w.’' -]+?|[\w.’' -]+?)[,.;)]"
-)
-"""Phrases that name who initiated a call or meeting (CODING rule 2)."""
-NON_STATE_HEADS = frozenset(
-    "airline airlines carrier carriers company companies firm firms bank banks corporation "
-    "manufacturer manufacturers exporter exporters importer importers investor investors fan "
-    "fans team club player players tourist tourists traveller travellers passenger passengers "
-    "student students university universities media newspaper broadcaster".split()
-)
-"""Heads of source phrases that are not a state acting (CODING rule 21)."""
-PLACE_HEADS = frozenset(
-    "border borders coast coastline waters territory airspace island islands sea strait region "
-    "province city capital base bases position positions installation installations post posts "
-    "embassy consulate site sites facility facilities village town port ship vessel vessels "
-    "destroyer boat boats aircraft jet jets forces troops soldiers nationals citizens "
-    "product products goods company companies firm firms official officials".split()
-)
-"""Heads of target phrases that stand for the state named inside them ("the border with
-Finland", "Japanese territorial waters", "Pakistani border posts", "Brazilian goods")."""
-IMPLIED_TARGET = frozenset(
-    {"CONCEDE", "SANCTION", "AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"}
-)
-"""Types whose target, when the clause names none, is the other party of the text."""
-WILLING = frozenset({"willing", "ready", "committed", "prepared"})
-"""Adjectives of willingness that make an AGREE ("is willing to work with")."""
-AUDIENCES = frozenset(
-    "reporter journalist lawmaker legislator parliament committee audience crowd rally troop "
-    "soldier supporter people public press media senator voter citizen national student "
-    "delegate reporters countries nations states governments companies".split()
-)
-"""Objects that are an audience addressed or unnamed others, not the state acted upon: with
-one of them as object no target is implied."""
-MILITARY_HEADS = frozenset(
-    "jet jets fighter fighters aircraft plane planes bomber bombers drone drones warship "
-    "warships ship ships vessel vessels destroyer destroyers frigate frigates submarine "
-    "submarines carrier carriers helicopter helicopters troops forces navy".split()
-)
-"""Subjects that make a movement a show of force rather than a visit."""
-SKIP_UNDER = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
-MEETING_LEMMAS = frozenset("meet visit hold convene travel host".split())
-"""Complements of "agree" that set up a meeting: the planned CONSULT is coded, not an AGREE
-(CODING rule 16)."""
-CONTACT_LEMMAS = frozenset("speak talk communicate stay remain keep maintain contact".split())
-"""Complements of "agree" that keep up contact: an AGREE (mode contact), not a CONSULT."""
-AGREEING_LEMMAS = frozenset("agree decide pledge promise confirm".split())
-"""Types whose complement clause is their content, not an event of its own (CODING rule 20)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    """A resolved actor in a sentence: its code and where it is written."""
-
-    code: str
-    name: str
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class DocContext:
-    """What the coder knows about the document while reading it sentence by sentence."""
-
-    doc: Document
-    mentions: list[ActorMention]
-    parties: list[str] = field(default_factory=list)
-    last_date: tuple[str | None, str | None] = (None, None)
-    window_start: int = 0
-    """Where the text read for relative dates starts: six sentences before the current one."""
-    learned: dict[str, str] = field(default_factory=dict)
-    """Names of people the text itself ties to a state ("India's foreign secretary Vikram
-    Misri"), full name and surname, for later mentions of them."""
-    initiator: str | None = None
-    """The party the text says initiated the exchange ("at the request of the US side")."""
-    subjects: list[tuple[int, str, bool]] = field(default_factory=list)
-    accusations: list[tuple[str, ActorRef]] = field(default_factory=list)
-    """(accused code, accuser) of each accusation or demand coded so far."""
-
-    def accuser_of(self, code: str) -> list[ActorRef]:
-        """The last accuser of `code`: whom a rejection or denial answers."""
-        found = [accuser for accused, accuser in self.accusations if accused == code]
-        return found[-1:]
-
-    """(offset, code, is a person) of each event source read so far, for pronouns."""
-
-    def person_subject_before(self, offset: int, avoid: frozenset[str] = frozenset()) -> str | None:
-        """The last event source that was a person, named before `offset` (not of `avoid`)."""
-        found = [code for start, code, person in self.subjects
-                 if person and start < offset and code not in avoid]  # fmt: skip
-        return found[-1] if found else None
-
-    def person_before(
-        self, offset: int, avoid: frozenset[str] = frozenset()
-    ) -> ActorMention | None:
-        """The last person (or titled person) named before `offset` (not of `avoid`)."""
-        best = None
-        for m in self.mentions:
-            if m.end <= offset and m.kind in ("person", "title") and m.code not in avoid:
-                best = m
-        return best
-
-    def state_before(self, offset: int, avoid: frozenset[str] = frozenset()) -> ActorMention | None:
-        """The last actor of any kind named before `offset` (not of `avoid`)."""
-        best = None
-        for m in self.mentions:
-            if m.end <= offset and m.code not in avoid:
-                best = m
-        return best
-
-    def pair_around(self, start: int, end: int) -> list[str]:
-        """The two parties of an exchange near a sentence: the first two distinct codes in the
-        sentence, else in the document, ordered by first mention in the document."""
-        in_sentence: list[str] = []
-        for m in self.mentions:
-            if start <= m.start < end and m.code not in in_sentence and m.code in self.parties:
-                in_sentence.append(m.code)
-        codes = in_sentence if len(in_sentence) >= 2 else []
-        if not codes:
-            codes = list(self.parties[:2])
-            if self.doc.issuer and self.doc.issuer not in codes and len(codes) == 2:
-                codes = [self.doc.issuer, next(c for c in codes if c != self.doc.issuer)]
-        order = {code: i for i, code in enumerate(self.parties)}
-        return sorted(codes[:2], key=lambda c: order.get(c, 99))
 
 
 class Coder:
@@ -1044,42 +907,6 @@ class Coder:
             confidence=0.6 if source.name.lower().split()[0] in PRONOUNS_PERSON else 0.8,
             coder_version=self.version,
         )
-
-
-TITLE_WORDS = frozenset(
-    "minister president secretary spokesman spokeswoman spokesperson ambassador envoy premier "
-    "chancellor general commander adviser advisor official diplomat negotiator representative "
-    "leader prime foreign defence defense deputy vice chief head director counterpart "
-    "consul senior top army navy military trade commerce finance interior acting interim "
-    "caretaker".split()
-)
-_WORD = re.compile(r"[\w’'.-]+|,")
-_FILLER = frozenset({"a", "an", "the", "its", "his", "her", "their", "'s", "’s", ","})
-
-
-def learn_names(text: str, mentions: Sequence[ActorMention]) -> dict[str, str]:
-    """People the text ties to a state by a title: "India's foreign secretary Vikram Misri",
-    "Pakistani Foreign Minister Ishaq Dar", "a senior Japanese diplomat, Masaaki Kanai"."""
-    learned: dict[str, str] = {}
-    for mention in mentions:
-        if mention.kind not in ("state", "demonym", "metonym") or mention.code.startswith("IGO:"):
-            continue
-        words = _WORD.findall(text[mention.end : mention.end + 120])
-        titled = False
-        name: list[str] = []
-        for word in words:
-            lower = word.lower().strip(".")
-            if not name and (lower in TITLE_WORDS or lower in _FILLER):
-                titled = titled or lower in TITLE_WORDS
-                continue
-            if word[:1].isupper() and lower not in TITLE_WORDS and word != ",":
-                name.append(word.rstrip("."))
-                continue
-            break
-        if titled and 2 <= len(name) <= 4:
-            learned.setdefault(" ".join(name), mention.code)
-            learned.setdefault(name[-1], mention.code)
-    return learned
 
 
 EVALUATIONS = Path(__file__).resolve().parent.parent / "data" / "events" / "evaluations.toml"
