@@ -131,3 +131,72 @@ class Event:
         row["lon"] = loc.lon if loc else None
         row["location_precision"] = loc.precision if loc else None
         return row
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A pledge, scheduled visit or meeting, agreed step or undertaking stated in a document."""
+
+    commitment_id: str
+    doc_id: str
+    actor: str
+    what: str
+    evidence: str
+    counterpart: str | None = None
+    due: str | None = None
+    due_precision: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    event_id: str | None = None
+    coder_version: str = ""
+
+    def to_exchange(self) -> dict[str, object]:
+        """Return the commitment as an exchange-format object, extras included."""
+        return {
+            "commitment_id": self.commitment_id,
+            "actor": self.actor,
+            "counterpart": self.counterpart,
+            "what": self.what,
+            "due": self.due,
+            "due_precision": self.due_precision,
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "event_id": self.event_id,
+            "coder_version": self.coder_version,
+        }
+
+    def to_row(self) -> dict[str, object]:
+        """Return the commitment as a row of the `commitments` table."""
+        return {**self.to_exchange(), "doc_id": self.doc_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim of an account of an exchange, shared with its pair or made only here."""
+
+    comparison_id: str
+    doc_id: str
+    pair_doc: str
+    relation: str
+    """'shared' or 'only_here'."""
+    claim: str
+    claim_start: int | None = None
+    claim_end: int | None = None
+    counterpart_claim: str | None = None
+    """For a shared claim: the other account's wording of it."""
+    coder_version: str = ""
+
+    def to_row(self) -> dict[str, object]:
+        """Return the claim as a row of the `comparisons` table."""
+        return {
+            "comparison_id": self.comparison_id,
+            "doc_id": self.doc_id,
+            "pair_doc": self.pair_doc,
+            "relation": self.relation,
+            "claim": self.claim,
+            "claim_start": self.claim_start,
+            "claim_end": self.claim_end,
+            "counterpart_claim": self.counterpart_claim,
+            "coder_version": self.coder_version,
+        }
