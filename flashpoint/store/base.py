@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pyarrow as pa
 
-from flashpoint.models import Document, Event
+from flashpoint.models import Claim, Commitment, Document, Event
 
 
 @dataclass(slots=True)
@@ -33,6 +33,14 @@ class Store(Protocol):
 
     def write_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> int:
         """Replace the events of the given documents, in one transaction."""
+        ...
+
+    def write_commitments(self, doc_ids: Sequence[str], commitments: Sequence[Commitment]) -> int:
+        """Replace the commitments of the given documents, in one transaction."""
+        ...
+
+    def write_claims(self, doc_ids: Sequence[str], claims: Sequence[Claim]) -> int:
+        """Replace the comparison claims of the given documents, in one transaction."""
         ...
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:

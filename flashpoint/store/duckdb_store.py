@@ -12,8 +12,8 @@ import duckdb
 import pyarrow as pa
 
 from flashpoint.errors import StoreError
-from flashpoint.models import Document, Event
-from flashpoint.schema import DOCUMENTS, EVENTS, TABLES, table
+from flashpoint.models import Claim, Commitment, Document, Event
+from flashpoint.schema import DOCUMENTS, TABLES, table
 from flashpoint.store.base import WriteResult
 
 SCHEMA_VERSION = "1"
@@ -144,23 +144,42 @@ class DuckDBStore:
 
     def write_events(self, doc_ids: Sequence[str], events: Sequence[Event]) -> int:
         """Replace the events of the given documents with `events`, in one transaction."""
-        rows = pa.Table.from_pylist([e.to_row() for e in events], schema=EVENTS.arrow_schema())
+        return self.replace_rows("events", doc_ids, [e.to_row() for e in events])
+
+    def write_commitments(self, doc_ids: Sequence[str], commitments: Sequence[Commitment]) -> int:
+        """Replace the commitments of the given documents, in one transaction."""
+        return self.replace_rows("commitments", doc_ids, [c.to_row() for c in commitments])
+
+    def write_claims(self, doc_ids: Sequence[str], claims: Sequence[Claim]) -> int:
+        """Replace the comparison claims of the given documents, in one transaction."""
+        return self.replace_rows("comparisons", doc_ids, [c.to_row() for c in claims])
+
+    def replace_rows(
+        self, name: str, doc_ids: Sequence[str], rows: Sequence[dict[str, object]]
+    ) -> int:
+        """Delete a table's rows of the given documents and insert `rows`, in one transaction;
+        a row whose key is already stored is skipped. Returns the rows given."""
+        spec = table(name)
+        data = pa.Table.from_pylist(list(rows), schema=spec.arrow_schema())
+        key = ", ".join(spec.primary_key)
         con = self._con
         try:
             _run(con, "BEGIN")
-            con.register("coded_docs", pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
-            _run(con, "DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM coded_docs)")
-            con.unregister("coded_docs")
-            if rows.num_rows:
-                con.register("coded_events", rows)
-                _run(con, "INSERT INTO events SELECT * FROM coded_events "
-                          "ON CONFLICT (event_id) DO NOTHING")  # fmt: skip
-                con.unregister("coded_events")
+            con.register(
+                "replaced_docs", pa.table({"doc_id": pa.array(list(doc_ids), pa.string())})
+            )
+            _run(con, f"DELETE FROM {spec.name} WHERE doc_id IN (SELECT doc_id FROM replaced_docs)")
+            con.unregister("replaced_docs")
+            if data.num_rows:
+                con.register("incoming_rows", data)
+                _run(con, f"INSERT INTO {spec.name} SELECT * FROM incoming_rows "
+                          f"ON CONFLICT ({key}) DO NOTHING")  # fmt: skip
+                con.unregister("incoming_rows")
             _run(con, "COMMIT")
         except BaseException:
             _rollback(con)
             raise
-        return int(rows.num_rows)
+        return int(data.num_rows)
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
         """Return stored documents (all, or those with the given ids) as Document records."""
