@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 KINDS = ("news", "readout", "statement", "opinion")
 """The document kinds of the exchange format."""
@@ -119,6 +120,27 @@ class Event:
             "confidence": self.confidence,
             "coder_version": self.coder_version,
         }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Event:
+        """Rebuild an event from a row of the `events` table."""
+        skip = ("location", "topics", "coder_version")
+        fields: dict[str, Any] = {k: row.get(k) for k in cls.__dataclass_fields__ if k not in skip}
+        location = None
+        if row.get("location_name"):
+            location = Location(
+                row["location_name"],
+                row.get("location_country"),
+                row.get("lat"),
+                row.get("lon"),
+                row.get("location_precision"),
+            )
+        return cls(
+            **fields,
+            location=location,
+            topics=tuple(row.get("topics") or ()),
+            coder_version=row.get("coder_version") or "",
+        )
 
     def to_row(self) -> dict[str, object]:
         """Return the event as a row of the `events` table."""

@@ -14,6 +14,8 @@ import pyarrow as pa
 
 from flashpoint.analysis.overview import Overview, overview
 from flashpoint.config import Settings, load_settings
+from flashpoint.errors import UsageError
+from flashpoint.events.coder import Coder
 from flashpoint.ingest import Defaults, IngestReport, ingest_paths
 from flashpoint.models import Document, Event
 from flashpoint.schema import TABLES
@@ -62,7 +64,8 @@ class Workspace:
         *,
         on_document: Callable[[Document], None] | None = None,
     ) -> int:
-        """(Re)code stored documents, all or the given ones, replacing their events."""
+        """(Re)code stored documents, all or the given ones: their events and commitments are
+        replaced, and the readouts of the store are paired and compared again."""
         from flashpoint.engine.local import code_documents
         from flashpoint.events import load_coder
 
@@ -72,15 +75,69 @@ class Workspace:
         for pair in code_documents(self.store.documents(doc_ids), coder, on_document=on_document):
             batch.append(pair)
             if len(batch) >= self.settings.batch_size:
-                written += self._store_events(batch)
+                written += self._store_coded(batch, coder)
                 batch = []
         if batch:
-            written += self._store_events(batch)
+            written += self._store_coded(batch, coder)
+        self.compare_accounts(coder_version=coder.version)
         return written
 
-    def _store_events(self, batch: list[tuple[Document, list[Event]]]) -> int:
+    def _store_coded(self, batch: list[tuple[Document, list[Event]]], coder: Coder) -> int:
+        from flashpoint.events.commitments import extract_commitments
+
         doc_ids = [doc.doc_id for doc, _ in batch]
+        commitments = [
+            c for doc, events in batch
+            for c in extract_commitments(doc, events, coder_version=coder.version, coder=coder)
+        ]  # fmt: skip
+        self.store.write_commitments(doc_ids, commitments)
         return self.store.write_events(doc_ids, [e for _, events in batch for e in events])
+
+    def stored_events(self, doc_ids: Sequence[str] | None = None) -> dict[str, list[Event]]:
+        """The stored events of the given documents (all when None), as Event records."""
+        wanted = set(doc_ids) if doc_ids is not None else None
+        found: dict[str, list[Event]] = {}
+        for row in self.store.read_table("events").to_pylist():
+            if wanted is None or row["doc_id"] in wanted:
+                found.setdefault(row["doc_id"], []).append(Event.from_row(row))
+        return found
+
+    def compare_accounts(
+        self, pairs: Sequence[tuple[str, str]] | None = None, *, coder_version: str = ""
+    ) -> list[tuple[str, str]]:
+        """Compare accounts of one exchange: the given pairs of doc_ids, or every pair of
+        readouts and statements found in the store; store the claims and return the pairs."""
+        from flashpoint.analysis.readouts import compare_accounts, pair_accounts
+
+        docs = {d.doc_id: d for d in self.store.documents()}
+        events = self.stored_events()
+        if pairs is None:
+            official = [d for d in docs.values() if d.kind in ("readout", "statement")]
+            pairs = pair_accounts(official, events)
+        for a, b in pairs:
+            for doc_id in (a, b):
+                if doc_id not in docs:
+                    raise UsageError(f"no stored document {doc_id!r}")
+            claims = compare_accounts(docs[a], events.get(a, []), docs[b], events.get(b, []),
+                                      coder_version=coder_version)  # fmt: skip
+            self.store.write_claims([a, b], claims)
+        return list(pairs)
+
+    def comparisons(self) -> pd.DataFrame:
+        """Return the stored comparison claims: one row per claim of each account."""
+        return self.table("comparisons")
+
+    def commitments(self, *, as_of: date | str | None = None,
+                    actor: str | None = None) -> pd.DataFrame:  # fmt: skip
+        """Return each distinct commitment with its mentions and its status as of a date."""
+        from flashpoint.analysis.commitments import track_commitments
+
+        when = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+        tracked = track_commitments(self.table("commitments"), self.table("events"),
+                                    self.table("documents"), as_of=when)  # fmt: skip
+        if actor is not None:
+            tracked = tracked[tracked["actor"] == actor.upper()].reset_index(drop=True)
+        return tracked
 
     def events(self) -> pd.DataFrame:
         """Return the coded events as a DataFrame, one row per event mention."""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
+import pandas as pd
 import typer
+from rich.table import Table
 
 from flashpoint.analysis.overview import Overview, event_overview
 from flashpoint.cli.output import (
@@ -19,14 +23,15 @@ from flashpoint.cli.output import (
     stdout,
 )
 from flashpoint.config import Settings, load_settings
-from flashpoint.engine.local import code_documents, exchange_record
+from flashpoint.engine.local import annotate
+from flashpoint.errors import UsageError
 from flashpoint.evaluate import load_exchange, render_report, score_files
 from flashpoint.evaluate import score as score_documents
 from flashpoint.events import load_coder
 from flashpoint.ingest import IngestReport, read_documents
 from flashpoint.ingest.sources import find_files
 from flashpoint.schema import TABLES
-from flashpoint.store.export import EXPORT_FORMATS
+from flashpoint.store.export import EXPORT_FORMATS, write_frame
 from flashpoint.workspace import Workspace, open_workspace, sample_corpus
 
 app = typer.Typer(
@@ -216,15 +221,15 @@ def code_command(
     docs = list(read_documents(inputs, report=report))
     for line in report.failures:
         stderr().print(f"error: {line}", markup=False)
-    count = 0
     with (
         binary_output(output, binary_format=False) as out,
         item_progress(len(docs), "coding", enabled=settings.progress) as advance,
     ):
         coder = load_coder(settings.actor_files(), settings.place_files())
-        for doc, events in code_documents(docs, coder, on_document=advance):
-            out.write(json.dumps(exchange_record(doc, events), ensure_ascii=False).encode() + b"\n")
-            count += len(events)
+        records = annotate(docs, coder, on_document=advance)
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+    count = sum(len(cast(list[object], r["events"])) for r in records)
     stderr().print(f"{len(docs)} documents coded, {count} events", markup=False)
     if report.failures:
         raise typer.Exit(1)
@@ -246,17 +251,103 @@ def evaluate(
     settings = load_settings()
     gold_docs = load_exchange(gold)
     docs = list(read_documents([gold]))
-    predicted = {}
     coder = load_coder(settings.actor_files(), settings.place_files())
     with item_progress(len(docs), "coding", enabled=settings.progress) as advance:
-        for doc, events in code_documents(docs, coder, on_document=advance):
-            predicted[doc.doc_id] = exchange_record(doc, events)
+        records = annotate(docs, coder, on_document=advance)
+    predicted = {str(r["doc_id"]): r for r in records}
     if output is not None:
         with output.open("w", encoding="utf-8") as fh:
             for record in predicted.values():
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     figures = score_documents(gold_docs, predicted)
     typer.echo(json.dumps(figures, indent=2) if as_json else render_report(figures))
+
+
+@app.command()
+@reports_errors
+def compare(
+    doc_a: Annotated[str, typer.Argument(metavar="DOC_A", help="doc_id of one account.")],
+    doc_b: Annotated[str, typer.Argument(metavar="DOC_B", help="doc_id of the other account.")],
+    db: DbOption = None,
+) -> None:
+    """Compare two accounts of one exchange: what both say, what only one says."""
+    with open_workspace(settings=_settings(db)) as ws:
+        ws.compare_accounts([(doc_a, doc_b)])
+        claims = ws.comparisons()
+        docs = ws.documents().set_index("doc_id")
+    _print_comparison(claims, docs, doc_a, doc_b)
+
+
+def _print_comparison(claims: pd.DataFrame, docs: pd.DataFrame, doc_a: str, doc_b: str) -> None:
+    """Two accounts side by side, each claim marked shared (=) or only here (+)."""
+    table = Table(title=f"{doc_a}  ⇄  {doc_b}", title_justify="left", show_lines=True)
+    for doc_id in (doc_a, doc_b):
+        doc = docs.loc[doc_id]
+        table.add_column(f"{doc['publisher'] or doc_id} ({doc['issuer'] or doc['kind']})",
+                         ratio=1)  # fmt: skip
+    sides = [_marked_claims(claims, doc_a, doc_b), _marked_claims(claims, doc_b, doc_a)]
+    for i in range(max(len(sides[0]), len(sides[1]))):
+        table.add_row(*(side[i] if i < len(side) else "" for side in sides))
+    console = stdout()
+    console.print(table)
+    console.print("= said in both accounts   + said only in this one", markup=False)
+
+
+def _marked_claims(claims: pd.DataFrame, doc_id: str, pair: str) -> list[str]:
+    mine = claims[(claims["doc_id"] == doc_id) & (claims["pair_doc"] == pair)]
+    mine = mine.sort_values("claim_start", kind="stable")
+    return [("= " if r.relation == "shared" else "+ ") + str(r.claim) for r in mine.itertuples()]
+
+
+@app.command("commitments")
+@reports_errors
+def commitments_command(
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE", help="Status as of this day (YYYY-MM-DD)."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(metavar="ISO3", help="Only commitments of this state.")
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="table, csv, tsv, json, jsonl or parquet."
+        ),
+    ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """List commitments (pledges, planned visits, agreed steps) with their status as of a date."""
+    try:
+        when = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise UsageError(f"--as-of {as_of!r} is not a date (use YYYY-MM-DD)") from None
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.commitments(as_of=when, actor=actor)
+    _emit_frame(frame, fmt, output, title="commitments", wrap="what")
+
+
+COMMITMENT_COLUMNS = ("actor", "counterpart", "due", "status", "mentions", "what")
+"""The columns `flashpoint commitments` shows people; machine formats carry them all."""
+
+
+def _emit_frame(
+    frame: pd.DataFrame, fmt: str, output: Path | None, *, title: str, wrap: str,
+    shown: Sequence[str] = COMMITMENT_COLUMNS,
+) -> None:  # fmt: skip
+    """Print a frame as a table for people, or write it in a machine format."""
+    if fmt == "table" and output is None:
+        view = frame[[c for c in shown if c in frame.columns]]
+        stdout().print(frame_table(view, title=f"{len(frame)} {title}", wrap=wrap))
+        return
+    with binary_output(output, binary_format=fmt == "parquet") as out:
+        rows = write_frame(frame, "csv" if fmt == "table" else fmt, out)
+    if output is not None:
+        stderr().print(f"{rows} rows written to {output}", markup=False)
 
 
 @app.command()
@@ -330,6 +421,12 @@ def demo(db: DbOption = None) -> None:
         report = _run_ingest(ws, [sample_corpus()], settings, code=True)
         _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=False)
         _print_events(ws)
+        _emit_frame(ws.commitments(), "table", None, title="commitments", wrap="what")
+        claims = ws.comparisons()
+        docs = ws.documents().set_index("doc_id")
+    if len(claims):
+        first = claims.iloc[0]
+        _print_comparison(claims, docs, str(first["doc_id"]), str(first["pair_doc"]))
     if not report.ok:
         raise typer.Exit(1)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from flashpoint.events.coder import Coder
-from flashpoint.models import Document, Event
+from flashpoint.models import Claim, Commitment, Document, Event
 
 
 def code_documents(
@@ -33,11 +33,46 @@ def code_documents(
         yield from flush()
 
 
-def exchange_record(doc: Document, events: list[Event]) -> dict[str, object]:
-    """One exchange-format line: the document, its events, no commitments or comparisons yet."""
+def exchange_record(
+    doc: Document,
+    events: list[Event],
+    commitments: Sequence[Commitment] = (),
+    comparisons: Sequence[dict[str, object]] = (),
+) -> dict[str, object]:
+    """One exchange-format line: the document with its events, commitments and comparisons."""
     record = doc.to_exchange()
     record["url"] = doc.url
     record["events"] = [e.to_exchange() for e in events]
-    record["commitments"] = []
-    record["comparisons"] = []
+    record["commitments"] = [c.to_exchange() for c in commitments]
+    record["comparisons"] = list(comparisons)
     return record
+
+
+def annotate(
+    docs: Sequence[Document],
+    coder: Coder,
+    *,
+    on_document: Callable[[Document], None] | None = None,
+) -> list[dict[str, object]]:
+    """Code documents, extract their commitments, pair and compare the official accounts
+    among them, and return one exchange-format record per document, in input order."""
+    from flashpoint.analysis.readouts import compare_accounts, comparison_exchange, pair_accounts
+    from flashpoint.events.commitments import extract_commitments
+
+    coded = list(code_documents(docs, coder, on_document=on_document))
+    events = {doc.doc_id: evs for doc, evs in coded}
+    by_id = {doc.doc_id: doc for doc in docs}
+    official = [doc for doc in docs if doc.kind in ("readout", "statement")]
+    claims: list[Claim] = []
+    for a, b in pair_accounts(official, events):
+        claims += compare_accounts(by_id[a], events[a], by_id[b], events[b],
+                                   coder_version=coder.version)  # fmt: skip
+    return [
+        exchange_record(
+            doc,
+            evs,
+            extract_commitments(doc, evs, coder_version=coder.version, coder=coder),
+            comparison_exchange(claims, doc.doc_id),
+        )
+        for doc, evs in coded
+    ]

@@ -55,6 +55,31 @@ def export(store: Store, fmt: str, out: BinaryIO, *, table: str = "documents") -
     return _write_delimited(out, data, delimiter="," if fmt == "csv" else "\t")
 
 
+FRAME_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
+"""Formats `write_frame()` writes (the CLI adds `table` for people)."""
+
+
+def write_frame(frame: pd.DataFrame, fmt: str, out: BinaryIO) -> int:
+    """Write a DataFrame in the export dialect (csv, tsv, jsonl, json, parquet); return rows."""
+    if fmt not in FRAME_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FRAME_FORMATS)}")
+    data = pa.Table.from_pandas(frame, preserve_index=False)
+    if fmt == "parquet":
+        pq.write_table(data, out)
+        return int(data.num_rows)
+    if fmt == "json":
+        rows = [{k: _json_value(v) for k, v in row.items()} for row in _rows(data)]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        return len(rows)
+    if fmt == "jsonl":
+        lines = (
+            json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
+            for row in _rows(data)
+        )
+        return _write_lines(out, lines)
+    return _write_delimited(out, data, delimiter="," if fmt == "csv" else "\t")
+
+
 def to_frame(data: pa.Table) -> pd.DataFrame:
     """Arrow → pandas with the documented dtypes: strings as str, dates and times as datetime64."""
     frame: pd.DataFrame = data.to_pandas(date_as_object=False)
