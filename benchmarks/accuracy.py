@@ -6,7 +6,7 @@ Reads the gold files from the shared folder at run time (they are never copied i
 project) and prints one table:
 
 - dev.jsonl: the exchange-format scorer (strict and date-free event F1, status and claimed_by
-  agreement on matched events, commitments);
+  agreement on matched events, commitments, and the comparison of paired readouts);
 - petr2-gsr: case-level matches on (source country, target country, CAMEO root) and on
   (source country, target country, PLOVER type), and false events on its no-event cases;
 - case2021-task2 and conflibert-cameo-irr: type only (PLOVER type or CAMEO root present among
@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flashpoint.engine.local import code_documents, exchange_record
+from flashpoint.engine.local import annotate, code_documents
 from flashpoint.evaluate import load_exchange, score
 from flashpoint.events import load_coder
 from flashpoint.ingest import read_documents
@@ -45,8 +45,7 @@ def dev_rows(shared: Path) -> list[tuple[str, str, str]]:
     gold_path = shared / "corpus" / "dev.jsonl"
     gold = load_exchange(gold_path)
     docs = list(read_documents([gold_path]))
-    pred = {doc.doc_id: exchange_record(doc, events)
-            for doc, events in code_documents(docs, load_coder())}  # fmt: skip
+    pred = {str(record["doc_id"]): record for record in annotate(docs, load_coder())}
     figures = score(gold, pred)
     strict, loose = figures["events_strict"], figures["events_ignoring_date"]
     attrs = figures["attributes_on_matched"]
@@ -60,6 +59,14 @@ def dev_rows(shared: Path) -> list[tuple[str, str, str]]:
         ("dev.jsonl", "false events in event-less docs",
          str(figures["false_events_in_eventless_docs"])),
     ]  # fmt: skip
+    for key, label in (
+        ("commitments", "commitments"),
+        ("comparison_only_here", "comparison only_here"),
+        ("comparison_shared", "comparison shared"),
+    ):
+        m = figures[key]
+        rows.append(("dev.jsonl", f"{label} P/R/F1",
+                     f"{m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}"))  # fmt: skip
     for kind, m in figures["per_type"].items():
         rows.append(("dev.jsonl", f"  {kind} P/R/F1 (tp/pred/gold)",
                      f"{m['precision']:.2f} / {m['recall']:.2f} / {m['f1']:.2f} "
