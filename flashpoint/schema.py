@@ -173,6 +173,36 @@ MENTIONS = Table(
     primary_key=("event_id",),
 )
 
+STORIES = Table(
+    "stories",
+    "One row per real-world event, merged from the event mentions of every document reporting it.",
+    (
+        _c("story_id", "VARCHAR", "Stable id: hash of the first mention's event_id.", False),
+        _c("source", "VARCHAR", "Acting state (ISO3 or IGO:<name>).", False),
+        _c("target", "VARCHAR", "State acted upon; null for some MOBILIZE."),
+        _c("type", "VARCHAR", "PLOVER event type.", False),
+        _c("mode", "VARCHAR", "The mode most mentions give."),
+        _c("cameo", "VARCHAR", "The CAMEO code most mentions give."),
+        _c("quad_class", "INTEGER", "CAMEO quad class of that code."),
+        _c("goldstein", "DOUBLE", "Goldstein score of that code."),
+        _c("date", "VARCHAR", "The best-supported date (YYYY-MM-DD or YYYY-MM)."),
+        _c("date_precision", "VARCHAR", "day, month or null."),
+        _c("dates", "VARCHAR[]", "Every distinct date the mentions give (disagreements kept)."),
+        _c("status", "VARCHAR", "The best-supported status.", False),
+        _c("location_name", "VARCHAR", "The best-supported place."),
+        _c("location_country", "VARCHAR", "ISO3 of that place; null if disputed or a sea."),
+        _c("lat", "DOUBLE", "Latitude of that place."),
+        _c("lon", "DOUBLE", "Longitude of that place."),
+        _c("n_mentions", "INTEGER", "Event mentions merged into the story.", False),
+        _c("n_documents", "INTEGER", "Documents that report it.", False),
+        _c("n_sources", "INTEGER", "Distinct publishers that report it.", False),
+        _c("first_report", "DATE", "Publication date of the first report."),
+        _c("last_report", "DATE", "Publication date of the latest report."),
+        _c("evidence", "VARCHAR", "Evidence of the most explicit mention.", False),
+    ),
+    primary_key=("story_id",),
+)
+
 COMMITMENTS = Table(
     "commitments",
     "Pledges, scheduled visits and agreed steps, one row per mention in a document.",
@@ -211,7 +241,7 @@ COMPARISONS = Table(
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, EVENTS, MENTIONS, COMMITMENTS, COMPARISONS)
+    t.name: t for t in (DOCUMENTS, EVENTS, STORIES, MENTIONS, COMMITMENTS, COMPARISONS)
 }
 """All tables of the store, by name, in creation order."""
 

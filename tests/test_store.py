@@ -142,5 +142,7 @@ def test_postgres_urls_are_refused_clearly() -> None:
 
 def test_workspace_shows_its_tables(db: Path) -> None:
     with flashpoint.open(db) as ws:
-        assert repr(ws).endswith("0 documents, 0 events, 0 mentions, 0 commitments, 0 comparisons>")
+        assert repr(ws).endswith(
+            "0 documents, 0 events, 0 stories, 0 mentions, 0 commitments, 0 comparisons>"
+        )
         assert "<table>" in ws._repr_html_()
