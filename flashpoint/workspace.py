@@ -65,7 +65,8 @@ class Workspace:
         on_document: Callable[[Document], None] | None = None,
     ) -> int:
         """(Re)code stored documents, all or the given ones: their events and commitments are
-        replaced, and the readouts of the store are paired and compared again."""
+        replaced, the readouts of the store are paired and compared again, and the new event
+        mentions are merged into stories."""
         from flashpoint.engine.local import code_documents
         from flashpoint.events import load_coder
 
@@ -80,6 +81,7 @@ class Workspace:
         if batch:
             written += self._store_coded(batch, coder)
         self.compare_accounts(coder_version=coder.version)
+        self.merge_stories()
         return written
 
     def _store_coded(self, batch: list[tuple[Document, list[Event]]], coder: Coder) -> int:
@@ -139,9 +141,85 @@ class Workspace:
             tracked = tracked[tracked["actor"] == actor.upper()].reset_index(drop=True)
         return tracked
 
-    def events(self) -> pd.DataFrame:
-        """Return the coded events as a DataFrame, one row per event mention."""
-        return self.table("events")
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        *,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        type: str | None = None,
+    ) -> pd.DataFrame:
+        """Return coded events (one row per mention), filtered by dyad, type and date."""
+        return _filtered(self.table("events"), source, target, since, until, type)
+
+    def stories(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        *,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        type: str | None = None,
+    ) -> pd.DataFrame:
+        """Return stories (one row per real-world event), filtered by dyad, type and date."""
+        return _filtered(self.table("stories"), source, target, since, until, type)
+
+    def merge_stories(self) -> int:
+        """Merge event mentions into stories incrementally (new mentions join or start stories;
+        mentions of recoded documents are merged again); return the number of stories."""
+        from flashpoint.analysis.stories import StoryState, merge_stories
+
+        events = self.table("events")
+        mentions = self.table("mentions")
+        stories = self.table("stories")
+        stale = ~mentions["event_id"].isin(events["event_id"])
+        if stale.any():  # a recoded document: its stories are merged again from scratch
+            touched = set(mentions.loc[stale, "story_id"])
+            mentions = mentions[~mentions["story_id"].isin(touched)]
+            stories = stories[~stories["story_id"].isin(touched)]
+        previous = StoryState(stories=stories.reset_index(drop=True),
+                              mentions=mentions.reset_index(drop=True))  # fmt: skip
+        state = merge_stories(events, self.table("documents"), previous=previous)
+        self.store.replace_table("stories", state.stories)
+        self.store.replace_table("mentions", state.mentions)
+        return len(state.stories)
+
+    def story(self, story_id: str) -> pd.DataFrame:
+        """Return the mentions of one story with why each was merged."""
+        from flashpoint.analysis.stories import StoryState, explain_story
+
+        stories = self.table("stories")
+        if story_id not in set(stories["story_id"]):
+            raise UsageError(f"no story {story_id!r}; list them with 'flashpoint stories'")
+        state = StoryState(stories=stories, mentions=self.table("mentions"))
+        return explain_story(state, story_id, self.table("events"), self.table("documents"))
+
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        *,
+        freq: str = "W",
+        directed: bool = False,
+        weight: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> pd.DataFrame:
+        """Return the dyad's series (counts by quad class and type, Goldstein, escalation)."""
+        from flashpoint.analysis.dyads import dyad_series
+
+        return dyad_series(self.table("stories"), a.upper(), b.upper(), freq=freq,
+                           directed=directed, weight=weight, since=_day(since),
+                           until=_day(until))  # fmt: skip
+
+    def alerts(
+        self, *, freq: str = "W", threshold: float = 3.0, since: date | str | None = None
+    ) -> pd.DataFrame:
+        """Return the periods where a dyad departs from its own baseline, with their drivers."""
+        from flashpoint.analysis.alerts import alerts
+
+        return alerts(self.table("stories"), freq=freq, threshold=threshold, since=_day(since))
 
     def arrow(self, table: str = "documents", columns: Sequence[str] | None = None) -> pa.Table:
         """Return a stored table as an Arrow table."""
@@ -199,6 +277,46 @@ class Workspace:
             f"<b>flashpoint</b> {html.escape(self.store.location)}"
             f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table>"
         )
+
+
+def _day(value: date | str | None) -> date | None:
+    """A date from a date or an ISO string; UsageError naming the value otherwise."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _filtered(
+    frame: pd.DataFrame,
+    source: str | None,
+    target: str | None,
+    since: date | str | None,
+    until: date | str | None,
+    kind: str | None,
+) -> pd.DataFrame:
+    """Rows of an events or stories frame matching a dyad, a type and a date range."""
+    keep = pd.Series(True, index=frame.index)
+    if source:
+        keep &= frame["source"] == source.upper()
+    if target:
+        keep &= frame["target"] == target.upper()
+    if kind:
+        keep &= frame["type"] == kind.upper()
+    first, last = _day(since), _day(until)
+    if first is not None or last is not None:
+        day = frame["date"].fillna("").astype(str).str.slice(0, 10)
+        monthly = day.str.len() == 7
+        latest = day.where(~monthly, day + "-31")  # a month-only date overlaps the range
+        earliest = day.where(~monthly, day + "-01")  # if any of its days does
+        keep &= day != ""
+        if first is not None:
+            keep &= latest >= first.isoformat()
+        if last is not None:
+            keep &= earliest <= last.isoformat()
+    return frame[keep].reset_index(drop=True)
 
 
 def open_workspace(

@@ -350,6 +350,125 @@ def _emit_frame(
         stderr().print(f"{rows} rows written to {output}", markup=False)
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="table, csv, tsv, json, jsonl or parquet."),
+]  # fmt: skip
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+]
+SinceOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="From this day on (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="Up to this day (YYYY-MM-DD).")
+]
+SourceOption = Annotated[str | None, typer.Option(metavar="ISO3", help="Acting state.")]
+TargetOption = Annotated[str | None, typer.Option(metavar="ISO3", help="State acted upon.")]
+TypeOption = Annotated[str | None, typer.Option("--type", metavar="TYPE", help="PLOVER type.")]
+EVENT_COLUMNS = ("date", "source", "target", "type", "mode", "status", "claimed_by", "evidence")
+STORY_COLUMNS = ("date", "source", "target", "type", "status", "n_mentions", "n_documents",
+                 "story_id", "evidence")  # fmt: skip
+DYAD_COLUMNS = ("period", "events", "verbal_coop", "material_coop", "verbal_conflict",
+                "material_conflict", "goldstein_sum", "escalation")  # fmt: skip
+ALERT_COLUMNS = ("dyad", "period", "escalation", "events", "conflict_events", "driver_evidence")
+
+
+@app.command()
+@reports_errors
+def events(
+    source: SourceOption = None,
+    target: TargetOption = None,
+    kind: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """List coded events (one row per mention), filtered by dyad, type and date."""
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.events(source, target, since=since, until=until, type=kind)
+    _emit_frame(frame, fmt, output, title="events", wrap="evidence", shown=EVENT_COLUMNS)
+
+
+@app.command()
+@reports_errors
+def stories(
+    source: SourceOption = None,
+    target: TargetOption = None,
+    kind: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """List stories: real-world events merged from every report of them, with their counts."""
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.stories(source, target, since=since, until=until, type=kind)
+    _emit_frame(frame, fmt, output, title="stories", wrap="evidence", shown=STORY_COLUMNS)
+
+
+@app.command()
+@reports_errors
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story_id.")],
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """Show the mentions of one story and why each was merged into it."""
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.story(story_id)
+    _emit_frame(frame, fmt, output, title=f"mentions of {story_id}", wrap="reason",
+                shown=tuple(frame.columns))  # fmt: skip
+
+
+@app.command()
+@reports_errors
+def dyad(
+    a: Annotated[str, typer.Argument(metavar="A", help="One state (ISO3).")],
+    b: Annotated[str, typer.Argument(metavar="B", help="The other state (ISO3).")],
+    freq: Annotated[
+        str, typer.Option("--freq", metavar="FREQ", help="D (daily), W (weekly) or M (monthly).")
+    ] = "W",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A acting on B.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """A dyad's series: events by quad class and type, Goldstein, escalation index."""
+    if freq.upper() not in ("D", "W", "M"):
+        raise UsageError(f"--freq {freq!r}: use D, W or M")
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.dyad(a, b, freq=freq.upper(), directed=directed, since=since, until=until)
+    _emit_frame(frame, fmt, output, title=f"{freq.upper()} periods of {a.upper()}–{b.upper()}",
+                wrap="", shown=DYAD_COLUMNS)  # fmt: skip
+
+
+@app.command("alerts")
+@reports_errors
+def alerts_command(
+    freq: Annotated[str, typer.Option("--freq", metavar="FREQ", help="D, W or M windows.")] = "W",
+    threshold: Annotated[
+        float, typer.Option(metavar="Z", help="Escalation index that raises an alert.")
+    ] = 3.0,
+    since: SinceOption = None,
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the windows where a dyad departs from its own baseline, with the driving events."""
+    with open_workspace(settings=_settings(db), read_only=True) as ws:
+        frame = ws.alerts(freq=freq.upper(), threshold=threshold, since=since)
+    _emit_frame(frame, fmt, output, title="alerts", wrap="driver_evidence", shown=ALERT_COLUMNS)
+
+
 @app.command()
 @reports_errors
 def summary(
@@ -422,6 +541,19 @@ def demo(db: DbOption = None) -> None:
         _print_overview(ws.overview(), ws.counts(), ws.store.location, as_json=False)
         _print_events(ws)
         _emit_frame(ws.commitments(), "table", None, title="commitments", wrap="what")
+        busiest = ws.stories().sort_values("n_mentions", ascending=False, kind="stable")
+        _emit_frame(busiest.head(8), "table", None, title="stories with the most reports",
+                    wrap="evidence", shown=STORY_COLUMNS)  # fmt: skip
+        _emit_frame(
+            ws.dyad("CHN", "JPN", freq="W", since="2025-09-01", until="2026-01-31"),
+            "table",
+            None,
+            title="weeks of CHN–JPN",
+            wrap="",
+            shown=DYAD_COLUMNS,
+        )
+        _emit_frame(ws.alerts(), "table", None, title="alerts", wrap="driver_evidence",
+                    shown=ALERT_COLUMNS)  # fmt: skip
         claims = ws.comparisons()
         docs = ws.documents().set_index("doc_id")
     if len(claims):

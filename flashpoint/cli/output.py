@@ -27,8 +27,11 @@ def stderr() -> Console:
 
 
 def stdout() -> Console:
-    """The console for a command's own output."""
-    return Console(highlight=False, soft_wrap=True)
+    """The console for a command's own output (160 columns wide when it is not a terminal)."""
+    console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=True, width=160)
+    return console
 
 
 def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -97,6 +100,14 @@ def frame_table(frame: pd.DataFrame, title: str | None = None, *, wrap: str = ""
 
 
 def _text(value: Any) -> str:
-    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+    """A cell as people read it: dates without midnight, floats to two places, lists joined."""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        return "; ".join(_text(v) for v in items) if isinstance(items, list) else str(items)
+    if value is None or pd.isna(value):
         return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.2f}"
     return str(value)

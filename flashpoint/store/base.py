@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import pandas as pd
 import pyarrow as pa
 
 from flashpoint.models import Claim, Commitment, Document, Event
@@ -41,6 +42,10 @@ class Store(Protocol):
 
     def write_claims(self, doc_ids: Sequence[str], claims: Sequence[Claim]) -> int:
         """Replace the comparison claims of the given documents, in one transaction."""
+        ...
+
+    def replace_table(self, name: str, frame: pd.DataFrame) -> int:
+        """Replace every row of a derived table (stories, mentions) in one transaction."""
         ...
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:

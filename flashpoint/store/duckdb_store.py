@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
 from flashpoint.errors import StoreError
@@ -175,6 +176,26 @@ class DuckDBStore:
                 _run(con, f"INSERT INTO {spec.name} SELECT * FROM incoming_rows "
                           f"ON CONFLICT ({key}) DO NOTHING")  # fmt: skip
                 con.unregister("incoming_rows")
+            _run(con, "COMMIT")
+        except BaseException:
+            _rollback(con)
+            raise
+        return int(data.num_rows)
+
+    def replace_table(self, name: str, frame: pd.DataFrame) -> int:
+        """Replace every row of a derived table (stories, mentions) in one transaction."""
+        spec = table(name)
+        data = pa.Table.from_pandas(
+            frame[spec.column_names], schema=spec.arrow_schema(), preserve_index=False
+        )
+        con = self._con
+        try:
+            _run(con, "BEGIN")
+            _run(con, f"DELETE FROM {spec.name}")
+            if data.num_rows:
+                con.register("replacement", data)
+                _run(con, f"INSERT INTO {spec.name} SELECT * FROM replacement")
+                con.unregister("replacement")
             _run(con, "COMMIT")
         except BaseException:
             _rollback(con)
