@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -149,9 +149,10 @@ class Workspace:
         since: date | str | None = None,
         until: date | str | None = None,
         type: str | None = None,
-    ) -> pd.DataFrame:
+        as_: str = "pandas",
+    ) -> Any:
         """Return coded events (one row per mention), filtered by dyad, type and date."""
-        return _filtered(self.table("events"), source, target, since, until, type)
+        return _as(_filtered(self.table("events"), source, target, since, until, type), as_)
 
     def stories(
         self,
@@ -161,9 +162,10 @@ class Workspace:
         since: date | str | None = None,
         until: date | str | None = None,
         type: str | None = None,
-    ) -> pd.DataFrame:
+        as_: str = "pandas",
+    ) -> Any:
         """Return stories (one row per real-world event), filtered by dyad, type and date."""
-        return _filtered(self.table("stories"), source, target, since, until, type)
+        return _as(_filtered(self.table("stories"), source, target, since, until, type), as_)
 
     def merge_stories(self) -> int:
         """Merge event mentions into stories incrementally (new mentions join or start stories;
@@ -277,6 +279,27 @@ class Workspace:
             f"<b>flashpoint</b> {html.escape(self.store.location)}"
             f"<table><tr><th>table</th><th>rows</th></tr>{rows}</table>"
         )
+
+
+FRAME_KINDS = ("pandas", "arrow", "polars")
+"""What the listing methods return on request: a pandas DataFrame (the default), an Arrow
+table, or a polars DataFrame (polars is not a dependency: install it to ask for one)."""
+
+
+def _as(frame: pd.DataFrame, kind: str) -> Any:
+    """The frame as pandas, Arrow or polars."""
+    if kind == "pandas":
+        return frame
+    if kind == "arrow":
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    if kind == "polars":
+        try:
+            import polars
+        except ImportError:
+            raise UsageError("polars is not installed; pip install polars, or ask for "
+                             "as_='arrow'") from None  # fmt: skip
+        return polars.from_pandas(frame)
+    raise UsageError(f"as_={kind!r}: use one of {', '.join(FRAME_KINDS)}")
 
 
 def _day(value: date | str | None) -> date | None:

@@ -97,3 +97,12 @@ def test_recoding_keeps_stories_consistent(filled: Workspace) -> None:
     assert sorted(before["n_mentions"]) == sorted(after["n_mentions"])
     assert filled.table("mentions")["event_id"].isin(filled.events()["event_id"]).all()
     filled.close()
+
+
+def test_listings_come_as_arrow_on_request(filled: Workspace) -> None:
+    table = filled.stories(as_="arrow")
+    assert table.num_rows == len(filled.stories())
+    assert "n_mentions" in table.column_names
+    with pytest.raises(flashpoint.UsageError, match="as_='excel'"):
+        filled.events(as_="excel")
+    filled.close()
