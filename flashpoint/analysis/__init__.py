@@ -1,1 +1,2 @@
-"""Analyses over stored data: pure functions, DataFrame in → DataFrame out."""
+"""Analyses over coded data: pure functions with no store access (DataFrames or records in,
+DataFrames or records out), shared by the CLI, the Python API and later the REST API."""
