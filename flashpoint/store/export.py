@@ -21,13 +21,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flashpoint.errors import UsageError
+from flashpoint.models import Commitment, Event
 from flashpoint.schema import TABLES
 from flashpoint.store.base import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "tsv", "parquet", "exchange")
 """Formats `export()` writes; `exchange` is the documents with their annotations nested."""
-
-_EVENT_LOCATION = ("location_name", "location_country", "lat", "lon", "location_precision")
 
 
 def export(store: Store, fmt: str, out: BinaryIO, *, table: str = "documents") -> int:
@@ -40,43 +39,32 @@ def export(store: Store, fmt: str, out: BinaryIO, *, table: str = "documents") -
         )
     if table not in TABLES:
         raise UsageError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-    data = store.read_table(table)
-    if fmt == "parquet":
-        pq.write_table(data, out)
-        return int(data.num_rows)
-    if fmt == "jsonl":
-        return _write_lines(
-            out,
-            (
-                json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
-                for row in _rows(data)
-            ),
-        )
-    return _write_delimited(out, data, delimiter="," if fmt == "csv" else "\t")
+    return write_arrow(store.read_table(table), fmt, out)
 
 
 FRAME_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
-"""Formats `write_frame()` writes (the CLI adds `table` for people)."""
+"""Formats `write_frame()` and `write_arrow()` write (the CLI adds `table` for people)."""
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, out: BinaryIO) -> int:
     """Write a DataFrame in the export dialect (csv, tsv, jsonl, json, parquet); return rows."""
+    return write_arrow(pa.Table.from_pandas(frame, preserve_index=False), fmt, out)
+
+
+def write_arrow(data: pa.Table, fmt: str, out: BinaryIO) -> int:
+    """Write an Arrow table in the export dialect (csv, tsv, jsonl, json, parquet); return rows."""
     if fmt not in FRAME_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FRAME_FORMATS)}")
-    data = pa.Table.from_pandas(frame, preserve_index=False)
     if fmt == "parquet":
         pq.write_table(data, out)
         return int(data.num_rows)
+    rows = ({k: _json_value(v) for k, v in row.items()} for row in _rows(data))
     if fmt == "json":
-        rows = [{k: _json_value(v) for k, v in row.items()} for row in _rows(data)]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
-        return len(rows)
+        listed = list(rows)
+        out.write(json.dumps(listed, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        return len(listed)
     if fmt == "jsonl":
-        lines = (
-            json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False)
-            for row in _rows(data)
-        )
-        return _write_lines(out, lines)
+        return _write_lines(out, (json.dumps(row, ensure_ascii=False) for row in rows))
     return _write_delimited(out, data, delimiter="," if fmt == "csv" else "\t")
 
 
@@ -140,21 +128,14 @@ def exchange_documents(store: Store) -> Iterator[dict[str, Any]]:
     events = _grouped(store, "events")
     commitments = _grouped(store, "commitments")
     comparisons = _grouped(store, "comparisons")
-    for doc in _rows(store.read_table("documents")):
-        doc_id = doc["doc_id"]
-        yield {
-            "doc_id": doc_id,
-            "published": _json_value(doc["published"]),
-            "publisher": doc["publisher"],
-            "kind": doc["kind"],
-            "issuer": doc["issuer"],
-            "title": doc["title"],
-            "text": doc["text"],
-            "url": doc["url"],
-            "events": [_exchange_event(e) for e in events.get(doc_id, [])],
-            "commitments": [_without(c, "doc_id") for c in commitments.get(doc_id, [])],
-            "comparisons": _exchange_comparisons(comparisons.get(doc_id, [])),
-        }
+    for doc in store.documents():
+        record: dict[str, Any] = {**doc.to_exchange(), "url": doc.url}
+        record["events"] = [Event.from_row(e).to_exchange() for e in events.get(doc.doc_id, [])]
+        record["commitments"] = [
+            Commitment(**c).to_exchange() for c in commitments.get(doc.doc_id, [])
+        ]
+        record["comparisons"] = _exchange_comparisons(comparisons.get(doc.doc_id, []))
+        yield record
 
 
 def _grouped(store: Store, name: str) -> dict[str, list[dict[str, Any]]]:
@@ -162,26 +143,6 @@ def _grouped(store: Store, name: str) -> dict[str, list[dict[str, Any]]]:
     for row in _rows(store.read_table(name)):
         groups[row["doc_id"]].append(row)
     return groups
-
-
-def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
-    return {k: _json_value(v) for k, v in row.items() if k not in keys}
-
-
-def _exchange_event(row: dict[str, Any]) -> dict[str, Any]:
-    event = _without(row, "doc_id", *_EVENT_LOCATION)
-    if row["location_name"]:
-        event["location"] = {
-            "name": row["location_name"],
-            "country": row["location_country"],
-            "lat": row["lat"],
-            "lon": row["lon"],
-            "precision": row["location_precision"],
-        }
-    else:
-        event["location"] = None
-    event["topics"] = list(row["topics"] or [])
-    return event
 
 
 def _exchange_comparisons(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
